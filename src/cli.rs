@@ -1,0 +1,137 @@
+//! The command line: parse arguments, call the library, print, and choose the exit status.
+//!
+//! Exit status is decided here and only here: 0 when no errors were found, 1 when errors
+//! were found (or warnings with `--deny warnings`), 2 when the run itself failed (bad
+//! arguments, a folder that is not a constitution).
+
+use crate::check;
+use crate::diag::Severity;
+use crate::report;
+use crate::rules;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The folder every command reads when none is given.
+pub const DEFAULT_DIR: &str = "constitution";
+
+#[derive(Parser, Debug)]
+#[command(name = "clerk", version, about = "A document compiler for council constitutions")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the constitution: numbering, placeholders, drafting notes, front matter.
+    Check {
+        /// The constitution folder.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Output format: rustc-style text, or JSON Lines (one diagnostic per line).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also fail (exit 1) on warnings.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+    /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
+    Explain {
+        /// A rule code (N201) or name (numbering-gap).
+        code: Option<String>,
+    },
+}
+
+/// Run clerk with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    run(cli)
+}
+
+fn out(s: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(s.as_bytes());
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check { dir, format, deny } => run_check(&dir, format, deny),
+        Command::Explain { code } => run_explain(code.as_deref()),
+    }
+}
+
+fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitCode {
+    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let checked = match check::check_dir(dir) {
+        Ok(c) => c,
+        Err(fatal) => {
+            match format {
+                Format::Json => out(&report::json_lines(&fatal.0, &[])),
+                Format::Human => eprint!("{}", report::human(&fatal.0, &[], styled)),
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let diags = &checked.diagnostics;
+    let files = &checked.constitution.files;
+    match format {
+        Format::Json => out(&report::json_lines(diags, files)),
+        Format::Human => {
+            out(&report::human(diags, files, styled));
+            let clauses = checked.constitution.documents.iter().map(|d| d.clauses.len()).sum();
+            out(&format!(
+                "{}\n",
+                report::summary(diags, checked.constitution.documents.len(), clauses)
+            ));
+        }
+    }
+    let fails = diags
+        .iter()
+        .any(|d| d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning));
+    if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_explain(code: Option<&str>) -> ExitCode {
+    match code {
+        None => {
+            for r in rules::ALL {
+                out(&format!("{}  {:<24} {}\n", r.code, r.name, r.what));
+            }
+            ExitCode::SUCCESS
+        }
+        Some(code) => match rules::find(code) {
+            Some(rule) => {
+                out(&rules::explain(rule));
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("error: no rule `{code}`; `clerk explain` lists them all");
+                ExitCode::from(2)
+            }
+        },
+    }
+}

@@ -1,0 +1,345 @@
+//! YAML front matter and `constitution.yaml`: splitting, deserialising with serde-saphyr, and
+//! turning every YAML or schema problem into a diagnostic with a span in the original file.
+//!
+//! serde-saphyr reports locations relative to the YAML text it was given; this module adds
+//! the offset of the YAML inside the file so the caret lands on the right character.
+
+use crate::diag::Diagnostic;
+use crate::rules::{self, Rule};
+use crate::source::{FileId, SourceFile, Span};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// Where a document's front matter and body are in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The YAML between the `---` lines.
+    pub yaml: Span,
+    /// Everything after the closing `---` line.
+    pub body: Span,
+}
+
+/// Find the front matter block: the file must open with a `---` line and a later line of
+/// `---` (or `...`) closes it.
+pub fn split(text: &str) -> Option<Split> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end_matches('\r') != "---" {
+        return None;
+    }
+    let yaml_start = first_end + 1;
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare == "---" || bare == "..." {
+            return Some(Split {
+                yaml: yaml_start..pos,
+                body: (pos + line.len())..text.len(),
+            });
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Adoption state of a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Draft,
+    Adopted,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    id: Spanned<String>,
+    title: String,
+    part: Spanned<String>,
+    #[serde(default)]
+    short: Option<String>,
+    #[serde(default)]
+    long: Vec<String>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    adopted: Option<Spanned<String>>,
+    #[serde(default)]
+    amended: Option<Spanned<String>>,
+}
+
+/// A document's front matter, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub part: String,
+    pub part_span: Span,
+    pub short: Option<String>,
+    pub long: Vec<String>,
+    pub status: Status,
+    pub adopted: Option<String>,
+    pub amended: Option<String>,
+}
+
+/// Everything a YAML problem needs to become a diagnostic.
+struct YamlCtx<'a> {
+    file: FileId,
+    source: &'a SourceFile,
+    offset: usize,
+    rule: &'static Rule,
+}
+
+impl YamlCtx<'_> {
+    fn span_of(&self, loc: &serde_saphyr::Location) -> Span {
+        let yaml = &self.source.text[self.offset..];
+        let start = match loc.span().byte_offset() {
+            Some(b) => b as usize,
+            None => offset_of_line_col(yaml, loc.line() as usize, loc.column() as usize),
+        }
+        .min(yaml.len());
+        let end = yaml[start..]
+            .find(['\n', '\r'])
+            .map_or(yaml.len(), |e| start + e)
+            .max(start);
+        (self.offset + start)..(self.offset + end)
+    }
+
+    fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.rule, message).at(self.file, &self.source.path, span)
+    }
+
+    fn parse<T: DeserializeOwned>(&self, yaml: &str) -> Result<T, Diagnostic> {
+        serde_saphyr::from_str::<T>(yaml).map_err(|e| {
+            let plain = e.without_snippet();
+            let span = plain
+                .location()
+                .map(|l| self.span_of(&l))
+                .unwrap_or(self.offset..self.offset);
+            self.diag(span, clean_message(&plain.to_string()))
+        })
+    }
+}
+
+fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = &text[start..];
+    start
+        + line_text
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+/// serde messages repeat the position we already show; keep the first line without it.
+fn clean_message(msg: &str) -> String {
+    let first = msg.lines().next().unwrap_or(msg).trim();
+    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
+    cut.trim_end_matches([',', ':']).to_string()
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
+}
+
+/// Parse and validate a document's front matter. Returns the metadata (when usable) and the
+/// diagnostics found; a document whose front matter is broken is still parsed for clauses.
+pub fn parse_meta(file: FileId, source: &SourceFile, split: &Split) -> (Option<Meta>, Vec<Diagnostic>) {
+    let ctx = YamlCtx {
+        file,
+        source,
+        offset: split.yaml.start,
+        rule: rules::FRONT_MATTER,
+    };
+    let yaml = &source.text[split.yaml.clone()];
+    let raw: RawMeta = match ctx.parse(yaml) {
+        Ok(raw) => raw,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut diags = Vec::new();
+    if !is_id(&raw.id.value) {
+        diags.push(
+            ctx.diag(ctx.span_of(&raw.id.referenced), format!("id `{}` is not a valid document id", raw.id.value))
+                .help("use lower-case letters, digits and `-`, e.g. `cso` or `member-officer-protocol`"),
+        );
+    }
+    let part_ok = raw
+        .part
+        .value
+        .split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !part_ok {
+        diags.push(
+            ctx.diag(ctx.span_of(&raw.part.referenced), format!("part `{}` is not a Part number", raw.part.value))
+                .help("write the Part as a number, e.g. \"4\" or \"4.6.1\""),
+        );
+    }
+    for date in [&raw.adopted, &raw.amended].into_iter().flatten() {
+        if !is_date(&date.value) {
+            diags.push(
+                ctx.diag(ctx.span_of(&date.referenced), format!("`{}` is not a date", date.value))
+                    .help("write dates as YYYY-MM-DD, e.g. 2024-02-27"),
+            );
+        }
+    }
+    let meta = Meta {
+        id: raw.id.value,
+        title: raw.title,
+        part: raw.part.value,
+        part_span: ctx.span_of(&raw.part.referenced),
+        short: raw.short.filter(|s| !s.trim().is_empty()),
+        long: raw.long,
+        status: raw.status,
+        adopted: raw.adopted.map(|d| d.value),
+        amended: raw.amended.map(|d| d.value),
+    };
+    (Some(meta), diags)
+}
+
+/// One Part as declared in `constitution.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PartDecl {
+    pub number: String,
+    pub title: String,
+    /// Whether the Part's documents are kept in clerk; references into Parts that are not are
+    /// `external` rather than broken.
+    pub kept: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum NumOrString {
+    Num(u32),
+    Str(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPart {
+    number: NumOrString,
+    title: String,
+    #[serde(default = "yes")]
+    kept: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    council: String,
+    title: String,
+    parts: Vec<RawPart>,
+}
+
+/// `constitution.yaml`, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub council: String,
+    pub title: String,
+    pub parts: Vec<PartDecl>,
+}
+
+/// Parse `constitution.yaml`.
+pub fn parse_config(file: FileId, source: &SourceFile) -> Result<Config, Diagnostic> {
+    let ctx = YamlCtx {
+        file,
+        source,
+        offset: 0,
+        rule: rules::CONFIG,
+    };
+    let raw: RawConfig = ctx.parse(&source.text)?;
+    Ok(Config {
+        council: raw.council,
+        title: raw.title,
+        parts: raw
+            .parts
+            .into_iter()
+            .map(|p| PartDecl {
+                number: match p.number {
+                    NumOrString::Num(n) => n.to_string(),
+                    NumOrString::Str(s) => s,
+                },
+                title: p.title,
+                kept: p.kept,
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(text: &str) -> (Option<Meta>, Vec<Diagnostic>) {
+        let src = SourceFile::new("d.md", text);
+        let sp = split(&src.text).expect("front matter");
+        parse_meta(FileId(0), &src, &sp)
+    }
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let s = split("---\nid: x\n---\n# 1 A\n").unwrap();
+        assert_eq!(s.yaml, 4..10);
+        assert_eq!(s.body, 14..20);
+        assert!(split("# no front matter\n").is_none());
+        assert!(split("---\nid: x\n").is_none());
+    }
+
+    #[test]
+    fn reads_a_full_document_header() {
+        let (m, d) = meta("---\nid: cso\ntitle: Contract Standing Orders\npart: \"4.6.1\"\nshort: CSO\nlong: [Contract Standing Order]\nstatus: adopted\nadopted: 2018-10-01\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        let m = m.unwrap();
+        assert_eq!((m.id.as_str(), m.part.as_str(), m.status), ("cso", "4.6.1", Status::Adopted));
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let text = "---\nid: cso\ntitle: T\npart: \"4\"\nstatuss: draft\n---\n";
+        let (m, d) = meta(text);
+        assert!(m.is_none());
+        let src = SourceFile::new("d.md", text);
+        assert_eq!(src.line_col(d[0].span.start).0, 5, "{:?}", d[0]);
+        assert!(d[0].message.contains("statuss"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn bad_values_are_reported_not_accepted() {
+        let (_, d) = meta("---\nid: CSO!\ntitle: T\npart: four\nadopted: 2018-13-01\n---\n");
+        let msgs: Vec<_> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        let (_, d) = meta("---\nid: x\ntitle: T\npart: \"4\"\nstatus: adoptd\n---\n");
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn missing_key_is_reported() {
+        let (m, d) = meta("---\nid: x\npart: \"4\"\n---\n");
+        assert!(m.is_none());
+        assert!(d[0].message.contains("title"), "{}", d[0].message);
+    }
+}

@@ -1,0 +1,358 @@
+//! Clause numbers as councils write them: `1`, `1.0`, `1.1.`, `4.10.4.1`, `4A`, `A1`, and
+//! sub-paragraphs `(a)`/`(iv)` cited as `8.1.7(a)`.
+//!
+//! This module only reads and compares numbers. Deciding whether a number at the start of a
+//! paragraph really is a clause number (and not "2015 was a year…") is the parser's job, with
+//! the context it has.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// One level of a clause number.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A numeric level with optional letter prefix/suffix, as adopted documents insert clauses:
+    /// `4A` is `{pre: "", n: 4, post: "A"}`, `A1` is `{pre: "A", n: 1, post: ""}`.
+    Num { pre: String, n: u32, post: String },
+    /// A lettered or roman sub-paragraph, without its brackets: `a`, `iv`.
+    Sub(String),
+}
+
+impl Seg {
+    pub fn num(n: u32) -> Seg {
+        Seg::Num {
+            pre: String::new(),
+            n,
+            post: String::new(),
+        }
+    }
+
+    /// The plain number of a numeric level with no letters, if it is one.
+    pub fn plain(&self) -> Option<u32> {
+        match self {
+            Seg::Num { pre, n, post } if pre.is_empty() && post.is_empty() => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn sort_key(&self) -> (u8, u32, u8, &str, &str) {
+        match self {
+            Seg::Num { pre, n, post } => (0, *n, u8::from(pre.is_empty()), pre, post),
+            Seg::Sub(s) => (1, sub_ordinal(s), 0, s, ""),
+        }
+    }
+}
+
+impl Ord for Seg {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl PartialOrd for Seg {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A full clause number such as `8.1.7(a)`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct ClauseNumber(pub Vec<Seg>);
+
+impl ClauseNumber {
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn parent(&self) -> Option<ClauseNumber> {
+        (self.0.len() > 1).then(|| ClauseNumber(self.0[..self.0.len() - 1].to_vec()))
+    }
+
+    pub fn last(&self) -> Option<&Seg> {
+        self.0.last()
+    }
+
+    pub fn child(&self, seg: Seg) -> ClauseNumber {
+        let mut v = self.0.clone();
+        v.push(seg);
+        ClauseNumber(v)
+    }
+
+    /// Whether `self` is `other` or one of its descendants.
+    pub fn starts_with(&self, other: &ClauseNumber) -> bool {
+        self.0.starts_with(&other.0)
+    }
+
+    /// Parse a number as cited in running text or a link: `16`, `16.1.3`, `8.1.7(a)`, `4A`.
+    /// A trailing `.0` on a one-level number (`2.0`) means section 2.
+    pub fn parse(s: &str) -> Option<ClauseNumber> {
+        let lead = parse_leading(s)?;
+        let mut segs = lead.number.0;
+        let mut rest = &s[lead.len..];
+        while let Some((sub, len)) = parse_sub(rest) {
+            segs.push(Seg::Sub(sub.to_string()));
+            rest = &rest[len..];
+        }
+        rest.is_empty().then_some(ClauseNumber(segs))
+    }
+}
+
+impl fmt::Display for ClauseNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for seg in &self.0 {
+            match seg {
+                Seg::Num { pre, n, post } => {
+                    if !first {
+                        f.write_str(".")?;
+                    }
+                    write!(f, "{pre}{n}{post}")?;
+                }
+                Seg::Sub(s) => write!(f, "({s})")?,
+            }
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+/// How a number was written, so a document's style can be checked for consistency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    /// `1`, `1.1`
+    Plain,
+    /// `1.`, `1.1.`
+    TrailingDot,
+    /// `1.0` for section 1
+    DotZero,
+    /// a Markdown ordered-list marker `1.` or `1)`
+    ListMarker,
+    /// `(a)`, `(iv)`
+    Sub,
+}
+
+impl Style {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Style::Plain => "plain (1, 1.1)",
+            Style::TrailingDot => "with a trailing dot (1., 1.1.)",
+            Style::DotZero => "with .0 (1.0)",
+            Style::ListMarker => "as a list (1.)",
+            Style::Sub => "bracketed ((a))",
+        }
+    }
+}
+
+/// A numeric clause number found at the start of a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leading {
+    pub number: ClauseNumber,
+    /// Bytes taken by the number as written, including a trailing dot.
+    pub len: usize,
+    pub style: Style,
+}
+
+/// Largest value one level of a number may have; larger numbers are years, sums or phone numbers.
+pub const MAX_SEG: u32 = 999;
+
+/// Read a numeric clause number (`4.10.4.1`, `1.0`, `1.1.`, `4.2A`, `A1`) at the start of `s`.
+///
+/// Rejects anything that is more likely something else: components with leading zeros
+/// (`27.02.2024`, `7.00`), components over [`MAX_SEG`], and numbers glued to a following
+/// digit, comma or letter run (`£1,000`, `2nd`).
+pub fn parse_leading(s: &str) -> Option<Leading> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut segs = Vec::new();
+    loop {
+        let mut pre = String::new();
+        if i < b.len() && b[i].is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            pre.push(b[i] as char);
+            i += 1;
+        }
+        let digits_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == digits_start || i - digits_start > 3 {
+            return None;
+        }
+        let digits = &s[digits_start..i];
+        if digits.len() > 1 && digits.starts_with('0') {
+            return None;
+        }
+        let n: u32 = digits.parse().ok()?;
+        if n > MAX_SEG {
+            return None;
+        }
+        let mut post = String::new();
+        if i < b.len() && b[i].is_ascii_uppercase() && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            post.push(b[i] as char);
+            i += 1;
+        }
+        segs.push(Seg::Num { pre, n, post });
+        // A dot followed by a digit (or an uppercase prefix and a digit) continues the number.
+        if i < b.len() && b[i] == b'.' {
+            let next = b.get(i + 1).copied();
+            let next2 = b.get(i + 2).copied();
+            let continues = next.is_some_and(|c| c.is_ascii_digit())
+                || (next.is_some_and(|c| c.is_ascii_uppercase()) && next2.is_some_and(|c| c.is_ascii_digit()));
+            if continues {
+                i += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut style = Style::Plain;
+    if i < b.len() && b[i] == b'.' {
+        // A trailing dot: "1." / "1.1." — but not a decimal ("1.5" was consumed above).
+        style = Style::TrailingDot;
+        i += 1;
+    }
+    // Must not run on into digits, commas or word characters: "1,000", "2nd", "10am".
+    if let Some(&c) = b.get(i) {
+        if c.is_ascii_alphanumeric() || c == b',' || c == b'%' || c == b'/' || c == b':' {
+            return None;
+        }
+    }
+    if segs.len() == 2 && segs[1] == Seg::num(0) && style == Style::Plain {
+        segs.pop();
+        style = Style::DotZero;
+    }
+    Some(Leading {
+        number: ClauseNumber(segs),
+        len: i,
+        style,
+    })
+}
+
+/// Read a bracketed sub-paragraph `(a)`, `(iv)`, `(aa)` at the start of `s`; returns the inner
+/// text and the bytes taken.
+pub fn parse_sub(s: &str) -> Option<(&str, usize)> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'(') {
+        return None;
+    }
+    let close = b.iter().take(8).position(|&c| c == b')')?;
+    let inner = &s[1..close];
+    let lower = !inner.is_empty() && inner.bytes().all(|c| c.is_ascii_lowercase());
+    let is_roman = lower && inner.bytes().all(|c| b"ivxlc".contains(&c)) && roman_value(inner).is_some();
+    let is_letter = lower && (inner.len() == 1 || (inner.len() == 2 && inner.as_bytes()[0] == inner.as_bytes()[1]));
+    (is_roman || is_letter).then_some((inner, close + 1))
+}
+
+/// Value of a lower-case roman numeral up to 399, if `s` is one written canonically.
+pub fn roman_value(s: &str) -> Option<u32> {
+    let val = |c: u8| match c {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        _ => None,
+    };
+    let b = s.as_bytes();
+    let mut total = 0i64;
+    for (k, &c) in b.iter().enumerate() {
+        let v = val(c)? as i64;
+        let next = b.get(k + 1).and_then(|&n| val(n)).unwrap_or(0) as i64;
+        total += if v < next { -v } else { v };
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    (to_roman(total) == s).then_some(total)
+}
+
+/// Lower-case roman numeral for `n` (1..400).
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Position of a letter sub-paragraph: `a` → 1, `z` → 26, `aa` → 27.
+pub fn letter_value(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    match b {
+        [c] if c.is_ascii_lowercase() => Some(u32::from(c - b'a') + 1),
+        [c, d] if c == d && c.is_ascii_lowercase() => Some(u32::from(c - b'a') + 27),
+        _ => None,
+    }
+}
+
+/// Ordinal used for sorting sub-paragraphs when their kind is not known: letters first.
+fn sub_ordinal(s: &str) -> u32 {
+    letter_value(s).or_else(|| roman_value(s)).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(s: &str) -> Option<(String, usize, Style)> {
+        parse_leading(s).map(|l| (l.number.to_string(), l.len, l.style))
+    }
+
+    #[test]
+    fn reads_the_forms_councils_use() {
+        assert_eq!(lead("1 Introduction"), Some(("1".into(), 1, Style::Plain)));
+        assert_eq!(lead("1.0 Definitions"), Some(("1".into(), 3, Style::DotZero)));
+        assert_eq!(lead("1. INTRODUCTION"), Some(("1".into(), 2, Style::TrailingDot)));
+        assert_eq!(lead("1.1. text"), Some(("1.1".into(), 4, Style::TrailingDot)));
+        assert_eq!(lead("4.10.4.1 text"), Some(("4.10.4.1".into(), 8, Style::Plain)));
+        assert_eq!(lead("4.2A text"), Some(("4.2A".into(), 4, Style::Plain)));
+        assert_eq!(lead("A1 text"), Some(("A1".into(), 2, Style::Plain)));
+        assert_eq!(lead("9.2.14<u>0</u>"), Some(("9.2.14".into(), 6, Style::Plain)));
+    }
+
+    #[test]
+    fn rejects_money_dates_times_and_years() {
+        for s in ["£1,000", "1,000 to", "27.02.2024", "7.00 pm", "2015 was", "2nd", "10am", "0.5%", "01843 577207", "12/03"] {
+            assert_eq!(lead(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn parses_citations_with_sub_paragraphs() {
+        assert_eq!(ClauseNumber::parse("8.1.7(a)").unwrap().to_string(), "8.1.7(a)");
+        assert_eq!(ClauseNumber::parse("16.1.3").unwrap().depth(), 3);
+        assert_eq!(ClauseNumber::parse("2.0").unwrap().to_string(), "2");
+        assert!(ClauseNumber::parse("16.1.3x").is_none());
+    }
+
+    #[test]
+    fn orders_inserted_clauses_around_their_neighbours() {
+        let n = |s: &str| ClauseNumber::parse(s).unwrap();
+        assert!(n("A1") < n("1"));
+        assert!(n("4") < n("4A"));
+        assert!(n("4A") < n("5"));
+        assert!(n("4.2") < n("4.10"));
+    }
+
+    #[test]
+    fn roman_numerals_round_trip() {
+        for k in 1..400 {
+            assert_eq!(roman_value(&to_roman(k)), Some(k));
+        }
+        assert_eq!(roman_value("iiii"), None);
+        assert_eq!(parse_sub("(iv) x"), Some(("iv", 4)));
+        assert_eq!(parse_sub("(a) x"), Some(("a", 3)));
+        assert_eq!(parse_sub("(see CSO 2.1)"), None);
+    }
+}

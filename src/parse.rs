@@ -1,0 +1,364 @@
+//! The Markdown body of a document: clauses recognised by the number that opens a heading,
+//! paragraph or list item, plus the prose runs and links the later passes scan.
+//!
+//! pulldown-cmark's offset iterator gives every event a byte range, so numbers, labels, links
+//! and text keep their exact place in the file. This module decides what counts as a clause
+//! number ([`crate::number`] only reads numbers); the hierarchy comes from the numbers, never
+//! from indentation.
+
+use crate::model::{BlockKind, Clause, Label, Link};
+use crate::number::{letter_value, parse_leading, parse_sub, roman_value, ClauseNumber, Seg, Style};
+use crate::source::Span;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// What [`parse_body`] found in a document body.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub clauses: Vec<Clause>,
+    pub runs: Vec<Span>,
+    pub links: Vec<Link>,
+}
+
+/// Markdown extensions clerk accepts in sources.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// A block that may open a clause, waiting for its first text.
+#[derive(Clone, Copy)]
+struct Pending {
+    kind: BlockKind,
+    start: usize,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    body: Body,
+    /// Last clause index for each number, to find parents.
+    by_number: HashMap<ClauseNumber, usize>,
+    /// The current top-level section number, for the `N.0` rule.
+    section: Option<u32>,
+}
+
+/// Parse the body `text[body]` of a document.
+pub fn parse_body(text: &str, body: Span) -> Body {
+    let mut b = Builder {
+        text,
+        body: Body::default(),
+        by_number: HashMap::new(),
+        section: None,
+    };
+    let base = body.start;
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut pending: Option<Pending> = None;
+    let mut link_depth = 0usize;
+    for (event, range) in Parser::new_ext(&text[body.clone()], options()).into_offset_iter() {
+        let r = (range.start + base)..(range.end + base);
+        match event {
+            Event::Start(Tag::List(start)) => {
+                lists.push(start);
+                pending = None;
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                pending = None;
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        b.ordered_item(*n, r.start);
+                        *n += 1;
+                    }
+                    _ => {
+                        pending = Some(Pending {
+                            kind: BlockKind::ListItem,
+                            start: r.start,
+                        })
+                    }
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                pending = pending.or(Some(Pending {
+                    kind: BlockKind::Paragraph,
+                    start: r.start,
+                }));
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                pending = Some(Pending {
+                    kind: BlockKind::Heading(heading_level(level)),
+                    start: r.start,
+                });
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis) => {}
+            Event::Text(_) => {
+                if link_depth == 0 {
+                    push_run(&mut b.body.runs, r.clone());
+                }
+                if let Some(p) = pending.take() {
+                    b.try_clause(p, r.start);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if link_depth == 0 {
+                    push_run(&mut b.body.runs, r);
+                }
+                pending = None;
+            }
+            Event::InlineHtml(_) => {
+                // Kept in the run so a note split by <u>…</u> insertion marks is still one note.
+                if link_depth == 0 {
+                    push_run(&mut b.body.runs, r);
+                }
+                pending = None;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link_depth += 1;
+                pending = None;
+                b.body.links.push(link_at(text, r, dest_url.to_string()));
+            }
+            Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
+            _ => pending = None,
+        }
+    }
+    close_spans(&mut b.body.clauses, body.end);
+    b.body
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Merge a text range into the last run when the two touch in the source.
+fn push_run(runs: &mut Vec<Span>, r: Span) {
+    match runs.last_mut() {
+        Some(last) if last.end == r.start => last.end = r.end,
+        _ => runs.push(r),
+    }
+}
+
+fn link_at(text: &str, span: Span, dest: String) -> Link {
+    let src = &text[span.clone()];
+    let (text_span, dest_span) = match (src.starts_with('['), src.rfind("](")) {
+        (true, Some(mid)) if src.ends_with(')') => (
+            (span.start + 1)..(span.start + mid),
+            Some((span.start + mid + 2)..(span.end - 1)),
+        ),
+        _ => (span.clone(), None),
+    };
+    Link {
+        span,
+        text: text_span,
+        dest,
+        dest_span,
+    }
+}
+
+/// Each clause runs to the start of the next one; the last to the end of the body.
+fn close_spans(clauses: &mut [Clause], end: usize) {
+    let starts: Vec<usize> = clauses.iter().skip(1).map(|c| c.span.start).collect();
+    for (c, next) in clauses.iter_mut().zip(starts.into_iter().chain([end])) {
+        c.span.end = next.max(c.span.start);
+    }
+}
+
+fn line_end(text: &str, from: usize) -> usize {
+    memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
+}
+
+/// Skip emphasis markers that close around a bold number (`**1.0** Definitions`).
+fn skip_emphasis(s: &str) -> &str {
+    s.trim_start_matches(['*', '_'])
+}
+
+/// After a plain section number in a paragraph, the next word must start with a capital
+/// letter: "1 Introduction" is a section, "24 hours' notice" is prose.
+fn looks_like_title(rest: &str) -> bool {
+    skip_emphasis(rest.trim_start_matches([' ', '\t']))
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '"' || c == '‘' || c == '“')
+}
+
+/// Whether a sub-paragraph `new` continues the run of `old` (same scheme, next in sequence,
+/// or both unmistakably of one scheme).
+fn same_scheme(old: &str, new: &str) -> bool {
+    let next_letter = matches!((letter_value(old), letter_value(new)), (Some(a), Some(b)) if b == a + 1);
+    let next_roman = matches!((roman_value(old), roman_value(new)), (Some(a), Some(b)) if b == a + 1);
+    let letters = roman_value(old).is_none() && roman_value(new).is_none();
+    let romans = old.len() > 1 && new.len() > 1 && roman_value(old).is_some() && roman_value(new).is_some();
+    next_letter || next_roman || letters || romans
+}
+
+impl Builder<'_> {
+    fn ordered_item(&mut self, n: u64, start: usize) {
+        let src = &self.text[start..line_end(self.text, start)];
+        let indent = src.len() - src.trim_start().len();
+        let digits = src[indent..].bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(n) = u32::try_from(n) else { return };
+        if digits == 0 || n > crate::number::MAX_SEG {
+            return;
+        }
+        let number_span = (start + indent)..(start + indent + digits);
+        // The marker's "." or ")" is part of the Markdown syntax, not the number.
+        let after = number_span.end + 1;
+        self.push(ClauseNumber(vec![Seg::num(n)]), number_span, Style::ListMarker, BlockKind::ListItem, start, after);
+    }
+
+    fn try_clause(&mut self, p: Pending, at: usize) {
+        let line = &self.text[at..line_end(self.text, at)];
+        if let Some(lead) = parse_leading(line) {
+            let rest = skip_emphasis(&line[lead.len..]);
+            let ends_well = rest.is_empty() || rest.starts_with([' ', '\t', '<']);
+            if !ends_well {
+                return;
+            }
+            let mut number = lead.number;
+            let mut style = lead.style;
+            let is_heading = matches!(p.kind, BlockKind::Heading(_));
+            if number.depth() == 1 && style == Style::Plain && !is_heading && !looks_like_title(rest) {
+                return;
+            }
+            if style == Style::DotZero && !is_heading && self.section == number.0[0].plain() && self.section.is_some() {
+                // "2.0" written inside section 2 is a clause numbered 2.0, out of order.
+                number.0.push(Seg::num(0));
+                style = Style::Plain;
+            }
+            let span = at..at + lead.len;
+            self.push(number, span.clone(), style, p.kind, p.start, span.end);
+        } else if let Some((sub, len)) = parse_sub(line) {
+            let Some(parent) = self.sub_parent(sub) else { return };
+            let number = self.body.clauses[parent].number.child(Seg::Sub(sub.to_string()));
+            self.push(number, at..at + len, Style::Sub, p.kind, p.start, at + len);
+        }
+    }
+
+    /// The clause a new sub-paragraph hangs from: a sibling run of sub-paragraphs continues,
+    /// an `(i)` after an `(a)` nests, and the first `(a)` hangs from the last numbered clause.
+    fn sub_parent(&self, new: &str) -> Option<usize> {
+        let last = self.body.clauses.len().checked_sub(1)?;
+        let mut at = Some(last);
+        while let Some(i) = at {
+            let c = &self.body.clauses[i];
+            match c.number.last() {
+                Some(Seg::Sub(old)) if same_scheme(old, new) => return c.parent,
+                Some(Seg::Sub(_)) => at = c.parent,
+                _ => break,
+            }
+        }
+        Some(last)
+    }
+
+    fn push(&mut self, number: ClauseNumber, number_span: Span, style: Style, kind: BlockKind, start: usize, after: usize) {
+        let end = line_end(self.text, after).max(after);
+        let (head, label) = split_label(self.text, after..end);
+        if number.depth() == 1 {
+            self.section = number.0[0].plain();
+        }
+        let parent = number.parent().and_then(|p| self.by_number.get(&p).copied());
+        self.by_number.insert(number.clone(), self.body.clauses.len());
+        self.body.clauses.push(Clause {
+            number,
+            number_span,
+            style,
+            kind,
+            label,
+            span: start..start,
+            head,
+            parent,
+        });
+    }
+}
+
+/// Find a trailing `{#label}` on a clause's first line; returns the head without it.
+fn split_label(text: &str, line: Span) -> (Span, Option<Label>) {
+    let s = &text[line.clone()];
+    let trimmed = s.trim_end();
+    let head = |end: usize| {
+        let h = &text[line.start..end];
+        let lead = h.len() - h.trim_start().len();
+        (line.start + lead)..(line.start + h.trim_end().len()).max(line.start + lead)
+    };
+    if let Some(open) = trimmed.rfind("{#").filter(|_| trimmed.ends_with('}')) {
+        let name = &trimmed[open + 2..trimmed.len() - 1];
+        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            let span = (line.start + open)..(line.start + trimmed.len());
+            return (head(line.start + open), Some(Label { name: name.to_string(), span }));
+        }
+    }
+    (head(line.start + trimmed.len()), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(md: &str) -> Vec<String> {
+        parse_body(md, 0..md.len())
+            .clauses
+            .iter()
+            .map(|c| c.number.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn recognises_the_forms_councils_write() {
+        let md = "# 1 Introduction\n\n1.1 Purchasing decisions.\n\n- 1.1.1 Furthers\n- 1.1.2 Uses\n\n2.0 Scope\n\n- 2.1 A\n\n**3.0** Purpose\n";
+        assert_eq!(numbers(md), ["1", "1.1", "1.1.1", "1.1.2", "2", "2.1", "3"]);
+    }
+
+    #[test]
+    fn hierarchy_comes_from_numbers_not_indentation() {
+        let md = "5.4 Duties\n\n- 5.4.1 act\n\n5.4.2 comply\n";
+        let body = parse_body(md, 0..md.len());
+        assert_eq!(body.clauses[1].parent, Some(0));
+        assert_eq!(body.clauses[2].parent, Some(0));
+    }
+
+    #[test]
+    fn ordered_lists_are_numbered_by_their_marker() {
+        let md = "1. INTRODUCTION\n\n- 1.1 text\n\n2. ROLES\n";
+        assert_eq!(numbers(md), ["1", "1.1", "2"]);
+    }
+
+    #[test]
+    fn prose_that_starts_with_a_number_is_not_a_clause() {
+        let md = "1 Intro\n\n24 hours' notice is needed.\n\n2015 was a year.\n\n£1,000 to 24,999.99\n\n27.02.2024 meeting\n";
+        assert_eq!(numbers(md), ["1"]);
+    }
+
+    #[test]
+    fn sub_paragraphs_hang_from_their_clause() {
+        let md = "8.1.7 Follow advice.\n\n- (a) one\n- (b) two\n  - (i) deep\n  - (ii) deeper\n- (c) three\n";
+        assert_eq!(numbers(md), ["8.1.7", "8.1.7(a)", "8.1.7(b)", "8.1.7(b)(i)", "8.1.7(b)(ii)", "8.1.7(c)"]);
+        let md = "1.1 x\n\n- (h) h\n- (i) i\n";
+        assert_eq!(numbers(md), ["1.1", "1.1(h)", "1.1(i)"]);
+    }
+
+    #[test]
+    fn dot_zero_inside_its_own_section_is_an_out_of_order_clause() {
+        let md = "# 2 Reasons\n\n2.1 a\n\n2.0 b\n\n2.1 c\n";
+        assert_eq!(numbers(md), ["2", "2.1", "2.0", "2.1"]);
+    }
+
+    #[test]
+    fn labels_are_read_and_kept_out_of_the_head() {
+        let md = "# 16 Standard Clauses {#standard-clauses}\n";
+        let body = parse_body(md, 0..md.len());
+        let c = &body.clauses[0];
+        assert_eq!(c.label.as_ref().unwrap().name, "standard-clauses");
+        assert_eq!(&md[c.head.clone()], "Standard Clauses");
+        assert_eq!(&md[c.label.as_ref().unwrap().span.clone()], "{#standard-clauses}");
+    }
+
+    #[test]
+    fn clause_spans_tile_the_body_and_runs_exclude_links() {
+        let md = "intro\n\n1.1 See [CSO 16](#standard-clauses) now.\n\n1.2 Next\n";
+        let body = parse_body(md, 0..md.len());
+        assert_eq!(body.clauses[0].span.end, body.clauses[1].span.start);
+        assert_eq!(body.clauses[1].span.end, md.len());
+        assert_eq!(body.links[0].dest, "#standard-clauses");
+        assert_eq!(&md[body.links[0].text.clone()], "CSO 16");
+        assert!(body.runs.iter().all(|r| !md[r.clone()].contains("CSO 16")));
+    }
+}

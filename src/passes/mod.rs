@@ -1,0 +1,21 @@
+//! Passes: pure functions from the model to diagnostics.
+//!
+//! Each pass reads a [`Constitution`] and returns [`Diagnostic`]s as values. None prints, exits
+//! or reads files, so each is tested on constitutions built in memory.
+
+use crate::diag::Diagnostic;
+use crate::model::Constitution;
+
+pub mod drafting;
+pub mod numbering;
+
+/// Run every pass over the whole constitution.
+pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for doc in &c.documents {
+        diags.extend(numbering::check_document(c, doc));
+        diags.extend(drafting::check_document(c, doc));
+    }
+    diags.extend(numbering::check_labels(c));
+    diags
+}

@@ -1,0 +1,264 @@
+//! Numbering: duplicates, numbers out of order, gaps, children without parents, mixed styles,
+//! and duplicate labels.
+//!
+//! The pass walks a document's clauses in order and compares each with the previous sibling
+//! under the same parent, as a reader would. It reports; repairing is `clerk renumber`'s job.
+
+use crate::diag::Diagnostic;
+use crate::model::{Clause, Constitution, Document};
+use crate::number::{letter_value, roman_value, ClauseNumber, Seg, Style};
+use crate::rules;
+use std::collections::{HashMap, HashSet};
+
+/// Where one level's sequence stands, for comparing the next sibling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Ordinal {
+    /// A plain number (gaps are measurable).
+    Plain(u32),
+    /// A number with letters (4A, A1): order is checked, gaps are not.
+    Lettered(u32),
+    Letter(u32),
+    Roman(u32),
+}
+
+impl Ordinal {
+    fn of(seg: &Seg, prev: Option<Ordinal>) -> Ordinal {
+        match seg {
+            Seg::Num { .. } => match seg.plain() {
+                Some(n) => Ordinal::Plain(n),
+                None => Ordinal::Lettered(match seg {
+                    Seg::Num { n, .. } => *n,
+                    Seg::Sub(_) => 0,
+                }),
+            },
+            Seg::Sub(s) => {
+                let letter = letter_value(s);
+                let roman = roman_value(s);
+                match (prev, letter, roman) {
+                    (Some(Ordinal::Letter(p)), Some(l), _) if l == p + 1 => Ordinal::Letter(l),
+                    (Some(Ordinal::Roman(_)), _, Some(r)) => Ordinal::Roman(r),
+                    (None, _, Some(1)) => Ordinal::Roman(1),
+                    (_, Some(l), _) => Ordinal::Letter(l),
+                    (_, None, Some(r)) => Ordinal::Roman(r),
+                    _ => Ordinal::Letter(u32::MAX),
+                }
+            }
+        }
+    }
+
+    fn value(self) -> u32 {
+        match self {
+            Ordinal::Plain(n) | Ordinal::Lettered(n) | Ordinal::Letter(n) | Ordinal::Roman(n) => n,
+        }
+    }
+
+    fn same_kind(self, other: Ordinal) -> bool {
+        let k = |o| match o {
+            Ordinal::Plain(_) | Ordinal::Lettered(_) => 0,
+            Ordinal::Letter(_) => 1,
+            Ordinal::Roman(_) => 2,
+        };
+        k(self) == k(other)
+    }
+}
+
+fn describe(n: &ClauseNumber) -> String {
+    if n.depth() == 1 {
+        format!("section {n}")
+    } else {
+        format!("clause {n}")
+    }
+}
+
+/// The numbers between two siblings, for a gap message: "2.4–2.5" or "5.4.8".
+fn missing_range(parent: Option<&ClauseNumber>, from: u32, to: u32) -> String {
+    let name = |k: u32| match parent {
+        Some(p) => p.child(Seg::num(k)).to_string(),
+        None => k.to_string(),
+    };
+    if from == to {
+        name(from)
+    } else {
+        format!("{}–{}", name(from), name(to))
+    }
+}
+
+struct Ctx<'a> {
+    c: &'a Constitution,
+    doc: &'a Document,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn report(&mut self, rule: &'static rules::Rule, clause: &Clause, message: String) -> &mut Diagnostic {
+        let path = &self.c.file(self.doc.file).path;
+        self.diags.push(
+            Diagnostic::error(rule, message)
+                .at(self.doc.file, path, clause.number_span.clone())
+                .document(Some(&self.doc.meta.id))
+                .clause(Some(clause.number.to_string())),
+        );
+        self.diags.last_mut().expect("just pushed")
+    }
+}
+
+/// Check one document's numbering.
+pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
+    let mut cx = Ctx {
+        c,
+        doc,
+        diags: Vec::new(),
+    };
+    let mut first_at: HashMap<&ClauseNumber, usize> = HashMap::new();
+    let mut last_child: HashMap<Option<ClauseNumber>, (Ordinal, usize)> = HashMap::new();
+    let mut orphans_reported: HashSet<ClauseNumber> = HashSet::new();
+    for (i, clause) in doc.clauses.iter().enumerate() {
+        let n = &clause.number;
+        if let Some(&first) = first_at.get(n) {
+            let first_span = doc.clauses[first].number_span.clone();
+            let line = c.file(doc.file).line_of(first_span.start);
+            let d = cx.report(
+                rules::NUMBERING_DUPLICATE,
+                clause,
+                format!("{} is numbered twice (first on line {line})", describe(n)),
+            );
+            d.help = Some("renumber the clauses (`clerk renumber` shows the repair), or give the second one the number it should have".into());
+            d.related.push(crate::diag::Related {
+                span: first_span,
+                label: "first used here".into(),
+            });
+            continue;
+        }
+        first_at.insert(n, i);
+        let parent = n.parent();
+        if let Some(p) = &parent {
+            if !first_at.contains_key(p) && orphans_reported.insert(p.clone()) {
+                let d = cx.report(
+                    rules::NUMBERING_ORPHAN,
+                    clause,
+                    format!("{} has no parent: there is no {} before it", describe(n), describe(p)),
+                );
+                d.help = Some(format!("number it under an existing clause, or add {p}"));
+            }
+        }
+        let seg = n.last().expect("numbers have at least one level");
+        let prev = last_child.get(&parent).copied();
+        let ord = Ordinal::of(seg, prev.map(|p| p.0));
+        match prev {
+            None => first_child(&mut cx, clause, parent.as_ref(), ord),
+            Some((p, pi)) if p.same_kind(ord) => {
+                if ord < p {
+                    let before = doc.clauses[pi].number.to_string();
+                    let d = cx.report(
+                        rules::NUMBERING_ORDER,
+                        clause,
+                        format!("{} comes after {before}", describe(n)),
+                    );
+                    d.help = Some("numbers must rise at each level; renumber the clauses".into());
+                    continue; // keep the higher number as the one to follow
+                }
+                if let (Ordinal::Plain(a), Ordinal::Plain(b)) | (Ordinal::Letter(a), Ordinal::Letter(b)) | (Ordinal::Roman(a), Ordinal::Roman(b)) = (p, ord) {
+                    if b > a + 1 && matches!(ord, Ordinal::Plain(_)) {
+                        let before = doc.clauses[pi].number.to_string();
+                        let d = cx.report(
+                            rules::NUMBERING_GAP,
+                            clause,
+                            format!("{} follows {before}: {} is missing", describe(n), missing_range(parent.as_ref(), a + 1, b - 1)),
+                        );
+                        d.help = Some("restore the missing clause, or renumber".into());
+                    } else if b > a + 1 {
+                        let before = doc.clauses[pi].number.to_string();
+                        cx.report(rules::NUMBERING_GAP, clause, format!("{} follows {before}: sub-paragraphs are missing between them", describe(n)));
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+        last_child.insert(parent, (ord, i));
+    }
+    cx.diags.extend(check_style(c, doc));
+    cx.diags
+}
+
+/// The first child under a parent should be numbered 1 (or 0, or (a), or (i)).
+fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>, ord: Ordinal) {
+    let n = &clause.number;
+    let gap = match ord {
+        Ordinal::Plain(v) => v > 1,
+        Ordinal::Letter(v) | Ordinal::Roman(v) => v > 1,
+        Ordinal::Lettered(_) => false,
+    };
+    if !gap {
+        return;
+    }
+    let missing = match ord {
+        Ordinal::Plain(v) => missing_range(parent, 1, v - 1),
+        _ => "the sub-paragraphs before it".to_string(),
+    };
+    let under = parent.map_or("the document".to_string(), describe);
+    let d = cx.report(
+        rules::NUMBERING_GAP,
+        clause,
+        format!("{} is the first under {under}: {missing} is missing", describe(n)),
+    );
+    d.help = Some(format!("restore the missing clause, or renumber (the first should be {})", match ord {
+        Ordinal::Plain(_) => "1".to_string(),
+        Ordinal::Roman(_) => "(i)".to_string(),
+        _ => "(a)".to_string(),
+    }));
+    let _ = ord.value();
+}
+
+/// Mixed numbering styles within one document: one warning per level group, at the first
+/// clause that departs from the style most of the document uses.
+fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (what, sections) in [("sections", true), ("clauses", false)] {
+        let in_group = |cl: &&Clause| {
+            cl.style != Style::Sub && cl.style != Style::ListMarker && (cl.number.depth() == 1) == sections
+        };
+        let mut counts: HashMap<Style, usize> = HashMap::new();
+        for cl in doc.clauses.iter().filter(in_group) {
+            *counts.entry(cl.style).or_default() += 1;
+        }
+        if counts.len() < 2 {
+            continue;
+        }
+        let (&main, _) = counts.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s))).expect("two styles");
+        let odd = doc.clauses.iter().filter(in_group).find(|cl| cl.style != main).expect("two styles");
+        let path = &c.file(doc.file).path;
+        out.push(
+            Diagnostic::warning(
+                rules::NUMBERING_STYLE,
+                format!("{what} are numbered in {} styles; {} is written {}", counts.len(), odd.number, odd.style.describe()),
+            )
+            .at(doc.file, path, odd.number_span.clone())
+            .document(Some(&doc.meta.id))
+            .clause(Some(odd.number.to_string()))
+            .help(format!("most {what} here are written {}", main.describe())),
+        );
+    }
+    out
+}
+
+/// Labels must be unique across the whole constitution.
+pub fn check_labels(c: &Constitution) -> Vec<Diagnostic> {
+    let mut seen: HashMap<&str, (&Document, &Clause)> = HashMap::new();
+    let mut out = Vec::new();
+    for doc in &c.documents {
+        for clause in &doc.clauses {
+            let Some(label) = &clause.label else { continue };
+            if let Some((fd, fc)) = seen.insert(&label.name, (doc, clause)) {
+                let first = format!("{}:{}", c.file(fd.file).path, c.file(fd.file).line_of(fc.number_span.start));
+                out.push(
+                    Diagnostic::error(rules::DUPLICATE_LABEL, format!("label `{}` is already used at {first}", label.name))
+                        .at(doc.file, &c.file(doc.file).path, label.span.clone())
+                        .document(Some(&doc.meta.id))
+                        .clause(Some(clause.number.to_string()))
+                        .help("labels name exactly one clause; choose another"),
+                );
+            }
+        }
+    }
+    out
+}

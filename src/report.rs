@@ -1,0 +1,156 @@
+//! Turning diagnostics into what people and programs read: rustc-style snippets with
+//! annotate-snippets, or JSON Lines with a stable schema.
+//!
+//! The JSON fields are a contract with CI scripts and other tools: add fields, never rename
+//! or remove them.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::source::SourceFile;
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// Files a report may quote from, by [`crate::source::FileId`].
+pub type Files<'a> = &'a [SourceFile];
+
+/// One diagnostic as a JSON Lines record.
+#[derive(Serialize)]
+struct JsonDiag<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    document: Option<&'a str>,
+    clause: Option<&'a str>,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+fn positions(d: &Diagnostic, files: Files<'_>) -> ((usize, usize), (usize, usize)) {
+    match d.file {
+        Some(f) => {
+            let f = &files[f.0 as usize];
+            (f.line_col(d.span.start), f.line_col(d.span.end))
+        }
+        None => {
+            let p = d.position.unwrap_or((1, 1));
+            (p, p)
+        }
+    }
+}
+
+/// One JSON object per line, in the order given.
+pub fn json_lines(diags: &[Diagnostic], files: Files<'_>) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let ((line, column), (end_line, end_column)) = positions(d, files);
+        let rec = JsonDiag {
+            code: d.rule.code,
+            name: d.rule.name,
+            severity: d.severity.as_str(),
+            file: &d.path,
+            line,
+            column,
+            end_line,
+            end_column,
+            document: d.document.as_deref(),
+            clause: d.clause.as_deref(),
+            message: &d.message,
+            help: d.help.as_deref(),
+        };
+        out.push_str(&serde_json::to_string(&rec).expect("plain data serialises"));
+        out.push('\n');
+    }
+    out
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// rustc-style text for each diagnostic, with a source snippet and caret where there is one.
+pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for d in diags {
+        let title = level(d.severity).primary_title(d.message.as_str()).id(d.rule.code);
+        let label = match &d.clause {
+            Some(c) if !d.message.contains(c.as_str()) => format!("{} (in clause {c})", d.rule.name),
+            Some(_) => d.rule.name.to_string(),
+            None => d.rule.name.to_string(),
+        };
+        let mut report: Vec<Group<'_>> = Vec::new();
+        match d.file {
+            Some(fid) => {
+                let f = &files[fid.0 as usize];
+                let mut lines = f.line_range(&d.span);
+                for r in &d.related {
+                    let lr = f.line_range(&r.span);
+                    lines = lines.start.min(lr.start)..lines.end.max(lr.end);
+                }
+                // Related spans far away would drag in the whole document: show them by line.
+                let near = |s: &crate::source::Span| f.line_of(lines.start) + 12 >= f.line_of(s.end);
+                let lines = if d.related.iter().all(|r| near(&r.span)) {
+                    lines
+                } else {
+                    f.line_range(&d.span)
+                };
+                let local = |s: &crate::source::Span| {
+                    (s.start.clamp(lines.start, lines.end) - lines.start)..(s.end.clamp(lines.start, lines.end) - lines.start)
+                };
+                let mut snippet = Snippet::source(&f.text[lines.clone()])
+                    .line_start(f.line_of(lines.start))
+                    .path(f.path.as_str())
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(local(&d.span)).label(label));
+                for r in d.related.iter().filter(|r| r.span.start >= lines.start && r.span.end <= lines.end) {
+                    snippet = snippet.annotation(AnnotationKind::Context.span(local(&r.span)).label(r.label.as_str()));
+                }
+                let mut group = title.element(snippet);
+                if let Some(h) = &d.help {
+                    group = group.element(Level::HELP.message(h.as_str()));
+                }
+                report.push(group);
+            }
+            None => {
+                let (line, col) = d.position.unwrap_or((1, 1));
+                let origin = format!("{}:{line}:{col}", d.path);
+                let mut group = title.element(Level::NOTE.message(format!("in {origin} ({label})")));
+                if let Some(h) = &d.help {
+                    group = group.element(Level::HELP.message(h.as_str()));
+                }
+                report.push(group);
+            }
+        }
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// The closing line of a human report.
+pub fn summary(diags: &[Diagnostic], documents: usize, clauses: usize) -> String {
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "checked {} and {}: {}, {}",
+        plural(documents, "document"),
+        plural(clauses, "clause"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    )
+}

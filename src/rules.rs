@@ -1,0 +1,182 @@
+//! The catalogue of rules: a stable code, a kebab-case name, and the text `clerk explain`
+//! prints. Passes refer to rules by constant so a code can never be mistyped; the text lives
+//! here so it is written once, next to the code that users and CI see.
+
+/// One rule clerk can report.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable code, e.g. `N201`. Never reused for another meaning.
+    pub code: &'static str,
+    /// Kebab-case name of the problem, e.g. `numbering-gap`.
+    pub name: &'static str,
+    /// What the rule finds.
+    pub what: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// An example that triggers it.
+    pub example: &'static str,
+}
+
+macro_rules! rules {
+    ($($ident:ident = $code:literal $name:literal {
+        what: $what:literal, why: $why:literal, example: $example:literal $(,)?
+    })*) => {
+        $(pub const $ident: &Rule = &Rule {
+            code: $code, name: $name, what: $what, why: $why, example: $example,
+        };)*
+        /// Every rule, in code order.
+        pub const ALL: &[&Rule] = &[$($ident),*];
+    };
+}
+
+rules! {
+    IO_ERROR = "E001" "io-error" {
+        what: "A file or folder of the constitution could not be read.",
+        why: "clerk never skips input silently: a document it cannot read is a document nobody checked.",
+        example: "constitution/part-4/cso.md: permission denied",
+    }
+    NOT_UTF8 = "E002" "not-utf8" {
+        what: "A file is not valid UTF-8 text.",
+        why: "Sources must be plain UTF-8 so every tool (git, editors, clerk) agrees on their content. Word or Windows-1252 exports must be converted first (`clerk import`).",
+        example: "A document saved from Word as 'Text (Windows)' with a £ sign as byte 0xA3.",
+    }
+    FILE_TOO_LARGE = "E003" "file-too-large" {
+        what: "A file is larger than clerk reads (16 MiB).",
+        why: "No constitution document is that large; such a file is almost always a misplaced export or binary, and reading it would stall every run.",
+        example: "constitution/part-4/backup.md of 100 MB",
+    }
+    MISSING_CONFIG = "E004" "missing-config" {
+        what: "The folder has no constitution.yaml.",
+        why: "constitution.yaml names the council and its Parts; without it clerk cannot tell which folder is the constitution.",
+        example: "clerk check docs/   (a folder with Markdown but no constitution.yaml)",
+    }
+    SYMLINK = "E005" "symlink-skipped" {
+        what: "A symbolic link inside the constitution folder was not followed.",
+        why: "Links can loop or point outside the constitution; documents must live in the folder itself.",
+        example: "constitution/part-5/protocol.md -> ../../drafts/protocol.md",
+    }
+    FRONT_MATTER = "F101" "front-matter" {
+        what: "A document's front matter is missing, is not valid YAML, has an unknown or missing key, or a value of the wrong type.",
+        why: "The front matter gives the document its identity (id), its place (part), its citation forms and its status; every other check depends on it.",
+        example: "---\nid: cso\ntitle: Contract Standing Orders\nstatus: adoptd      # not draft or adopted\n---",
+    }
+    CONFIG = "F102" "constitution-config" {
+        what: "constitution.yaml is not valid YAML, or has an unknown or missing key, or a value of the wrong type.",
+        why: "constitution.yaml lists the council's Parts; a mistake there makes every reference to a Part unreliable.",
+        example: "council: Thanet District Council\nparts: 4            # must be a list of parts",
+    }
+    DUPLICATE_ID = "F103" "duplicate-document-id" {
+        what: "Two documents share the same id.",
+        why: "Ids are how references, URLs and `clerk refs --to` name a document; two documents with one id make every such name ambiguous.",
+        example: "part-4/cso.md and part-4/cso-2018.md both say `id: cso`",
+    }
+    UNKNOWN_PART = "F104" "unknown-part" {
+        what: "A document's `part` is not one of the Parts listed in constitution.yaml.",
+        why: "Documents are published and cited by Part; a document in an undeclared Part cannot be placed in the index.",
+        example: "part: \"7\" when constitution.yaml lists Parts 1 to 6",
+    }
+    NUMBERING_DUPLICATE = "N201" "numbering-duplicate" {
+        what: "Two clauses (or two sections) of one document carry the same number.",
+        why: "A reference to that number now means two places; after a half-finished renumbering this is the commonest way a constitution contradicts itself.",
+        example: "2.7 Officers are responsible for ...\n2.7 Officers advise, inform and support ...",
+    }
+    NUMBERING_ORDER = "N202" "numbering-order" {
+        what: "A clause number is lower than the one before it at the same level.",
+        why: "Readers find clauses by their numbers; a number out of order is usually a pasted clause that was never renumbered.",
+        example: "2.1 ...\n2.0 ...",
+    }
+    NUMBERING_GAP = "N203" "numbering-gap" {
+        what: "Numbers skip at one level: a clause or section is missing.",
+        why: "A gap usually means a clause was deleted without renumbering, or lost when the document was converted; references to the missing numbers now point nowhere.",
+        example: "5.4.7 ...\n5.4.9 ...     (5.4.8 is missing)",
+    }
+    NUMBERING_ORPHAN = "N204" "numbering-orphan" {
+        what: "A clause's parent number does not exist (1.2.1 with no 1.2).",
+        why: "The hierarchy comes from the numbers; a child without its parent is a sign of half-renumbered text.",
+        example: "1.0 Definitions\n- 1.2.1 Member includes ...   (there is no 1.2)",
+    }
+    NUMBERING_STYLE = "N205" "numbering-style" {
+        what: "One document writes its numbers in more than one style (1 and 1.0, or 1.1 and 1.1.).",
+        why: "Mixed styles are harmless to meaning but show text pasted from different drafts; consistent numbering reads as one document.",
+        example: "1.0 Definitions ... 2 Scope",
+    }
+    DUPLICATE_LABEL = "N206" "duplicate-label" {
+        what: "Two clauses carry the same stable label {#...}.",
+        why: "A label must name exactly one clause so links and references to it survive renumbering.",
+        example: "# 16 Standard Clauses {#standard-clauses}\n# 17 More Clauses {#standard-clauses}",
+    }
+    PLACEHOLDER = "P301" "placeholder" {
+        what: "A placeholder left in the text: a `?` or `xx` where a number belongs, `TBC`, or a citation with its number missing.",
+        why: "Placeholders must never reach an adopted text: \"Part ? of the Constitution\" cites nothing. It is an error in an adopted document and a warning in a draft.",
+        example: "(see the access to information procedure in Part ? of the Constitution)",
+    }
+    DRAFTING_NOTE = "P302" "drafting-note" {
+        what: "A bracketed drafting note or question left in the text.",
+        why: "Notes such as \"[Note – check reference on completion]\" are for the drafters; adopted with the text they become part of the constitution.",
+        example: "7.2 Conduct of scrutiny reviews [all O and S meetings and associated business to be included?]",
+    }
+    MARGIN_COMMENT = "P303" "margin-comment" {
+        what: "A Word margin comment flattened into the text (\"Comment [ECC1]: ...\").",
+        why: "When a redlined Word file is converted, its comments land in the body; they are review chatter, not constitution.",
+        example: "Comment [ECC3]: Need to renumber throughout",
+    }
+    FORMAT_ARTEFACT = "P304" "format-artefact" {
+        what: "A word-processor formatting note flattened into the text (\"Formatted: Indent: ...\").",
+        why: "Track-changes balloons about formatting carry no meaning and must not be published.",
+        example: "Formatted: Indent: Left: 0 cm, Hanging: 1.27 cm",
+    }
+    EMPTY_LINK = "P305" "empty-link" {
+        what: "A link whose target is empty or just `#`.",
+        why: "Word drafts mark \"link to follow\" this way; published, the link goes nowhere.",
+        example: "see the [Members' Code of Conduct](#)",
+    }
+}
+
+/// Look a rule up by code (`N201`, case-insensitive) or by name (`numbering-gap`).
+pub fn find(key: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+/// The text `clerk explain` prints for a rule.
+pub fn explain(rule: &Rule) -> String {
+    let example = rule
+        .example
+        .lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "{} {}\n\nWhat it finds\n    {}\n\nWhy it matters\n    {}\n\nExample\n{}\n",
+        rule.code, rule.name, rule.what, rule.why, example
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let codes: BTreeSet<_> = ALL.iter().map(|r| r.code).collect();
+        let names: BTreeSet<_> = ALL.iter().map(|r| r.name).collect();
+        assert_eq!(codes.len(), ALL.len());
+        assert_eq!(names.len(), ALL.len());
+        for r in ALL {
+            assert!(r
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            assert_eq!(r.code.len(), 4);
+        }
+    }
+
+    #[test]
+    fn find_by_code_or_name() {
+        assert_eq!(find("n203").unwrap().name, "numbering-gap");
+        assert_eq!(find("placeholder").unwrap().code, "P301");
+        assert!(find("X999").is_none());
+    }
+}
