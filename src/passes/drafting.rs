@@ -56,6 +56,11 @@ const CITING_WORDS: &[&str] = &[
     "page", "pages", "item", "chapter", "cso", "csos",
 ];
 
+/// Words that open a real question, after which `Part?` is English, not a placeholder.
+const QUESTION_WORDS: &[&str] = &[
+    "which", "what", "where", "is", "are", "does", "do", "should", "can", "will", "how", "why", "who", "whose",
+];
+
 /// A defect found in a run, before it becomes a diagnostic.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -144,11 +149,15 @@ fn question(text: &str, at: usize, extra_words: &[String]) -> Option<Finding> {
     let b = text.as_bytes();
     if let Some((word, start)) = word_before(text, at) {
         if CITING_WORDS.contains(&word.as_str()) || extra_words.iter().any(|w| *w == word) {
-            // "Which Part?" at the end of a question is English; a placeholder is followed by
-            // more of the sentence or by a closing bracket.
-            let after = text[at + 1..].chars().next();
-            let ends_sentence = matches!(after, None | Some('\n')) && b.get(at.wrapping_sub(1)) != Some(&b' ');
+            // "Which Part?" is a question; "under standing order?" is a placeholder.
+            let sentence_start = text[..start].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+            let first_word = text[sentence_start..start].split_whitespace().next().unwrap_or("");
+            let ends_sentence = QUESTION_WORDS.contains(&first_word.to_ascii_lowercase().as_str()) || first_word.is_empty();
             if !ends_sentence {
+                let start = match text[..start].strip_suffix("standing ").or_else(|| text[..start].strip_suffix("Standing ")) {
+                    Some(before) if word == "order" || word == "orders" => before.len(),
+                    _ => start,
+                };
                 return Some(Finding {
                     rule: rules::PLACEHOLDER,
                     span: start..at + 1,

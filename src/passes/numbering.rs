@@ -46,12 +46,6 @@ impl Ordinal {
         }
     }
 
-    fn value(self) -> u32 {
-        match self {
-            Ordinal::Plain(n) | Ordinal::Lettered(n) | Ordinal::Letter(n) | Ordinal::Roman(n) => n,
-        }
-    }
-
     fn same_kind(self, other: Ordinal) -> bool {
         let k = |o| match o {
             Ordinal::Plain(_) | Ordinal::Lettered(_) => 0,
@@ -110,7 +104,9 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
         diags: Vec::new(),
     };
     let mut first_at: HashMap<&ClauseNumber, usize> = HashMap::new();
-    let mut last_child: HashMap<Option<ClauseNumber>, (Ordinal, usize)> = HashMap::new();
+    // The last sibling at each level, and whether a duplicate just followed it (then the next
+    // number may skip one: "8, 8, 10" is one duplicate, not also "9 missing").
+    let mut last_child: HashMap<Option<ClauseNumber>, (Ordinal, usize, bool)> = HashMap::new();
     let mut orphans_reported: HashSet<ClauseNumber> = HashSet::new();
     for (i, clause) in doc.clauses.iter().enumerate() {
         let n = &clause.number;
@@ -127,6 +123,9 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                 span: first_span,
                 label: "first used here".into(),
             });
+            if let Some(entry) = last_child.get_mut(&n.parent()) {
+                entry.2 = true;
+            }
             continue;
         }
         first_at.insert(n, i);
@@ -146,7 +145,7 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
         let ord = Ordinal::of(seg, prev.map(|p| p.0));
         match prev {
             None => first_child(&mut cx, clause, parent.as_ref(), ord),
-            Some((p, pi)) if p.same_kind(ord) => {
+            Some((p, pi, slack)) if p.same_kind(ord) => {
                 if ord < p {
                     let before = doc.clauses[pi].number.to_string();
                     let d = cx.report(
@@ -158,7 +157,8 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                     continue; // keep the higher number as the one to follow
                 }
                 if let (Ordinal::Plain(a), Ordinal::Plain(b)) | (Ordinal::Letter(a), Ordinal::Letter(b)) | (Ordinal::Roman(a), Ordinal::Roman(b)) = (p, ord) {
-                    if b > a + 1 && matches!(ord, Ordinal::Plain(_)) {
+                    let allowed = if slack { a + 2 } else { a + 1 };
+                    if b > allowed && matches!(ord, Ordinal::Plain(_)) {
                         let before = doc.clauses[pi].number.to_string();
                         let d = cx.report(
                             rules::NUMBERING_GAP,
@@ -166,7 +166,7 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                             format!("{} follows {before}: {} is missing", describe(n), missing_range(parent.as_ref(), a + 1, b - 1)),
                         );
                         d.help = Some("restore the missing clause, or renumber".into());
-                    } else if b > a + 1 {
+                    } else if b > allowed && !matches!(ord, Ordinal::Plain(_)) {
                         let before = doc.clauses[pi].number.to_string();
                         cx.report(rules::NUMBERING_GAP, clause, format!("{} follows {before}: sub-paragraphs are missing between them", describe(n)));
                     }
@@ -174,7 +174,7 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
             }
             Some(_) => {}
         }
-        last_child.insert(parent, (ord, i));
+        last_child.insert(parent, (ord, i, false));
     }
     cx.diags.extend(check_style(c, doc));
     cx.diags
@@ -206,7 +206,6 @@ fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>,
         Ordinal::Roman(_) => "(i)".to_string(),
         _ => "(a)".to_string(),
     }));
-    let _ = ord.value();
 }
 
 /// Mixed numbering styles within one document: one warning per level group, at the first
