@@ -332,7 +332,8 @@ mod tests {
     #[test]
     fn finds_the_placeholder_family() {
         assert_eq!(found("in Part ? of the Constitution"), [("placeholder", "Part ?".into())]);
-        assert_eq!(found("under standing order ? the"), [("placeholder", "order ?".into())]);
+        assert_eq!(found("under standing order ? the"), [("placeholder", "standing order ?".into())]);
+        assert_eq!(found("under standing order?"), [("placeholder", "standing order?".into())]);
         assert_eq!(found("see CSO ? below"), [("placeholder", "CSO ?".into())]);
         assert_eq!(found("as in [4.3?] above"), [("placeholder", "[4.3?]".into())]);
         assert_eq!(found("a sum of £xx,xxx"), [("placeholder", "xx".into()), ("placeholder", "xxx".into())]);
