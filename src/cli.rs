@@ -17,7 +17,11 @@ use std::process::ExitCode;
 pub const DEFAULT_DIR: &str = "constitution";
 
 #[derive(Parser, Debug)]
-#[command(name = "clerk", version, about = "A document compiler for council constitutions")]
+#[command(
+    name = "clerk",
+    version,
+    about = "A document compiler for council constitutions"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -48,6 +52,18 @@ pub enum Command {
         #[arg(long, value_enum)]
         deny: Option<Deny>,
     },
+    /// List every cross-reference with what it resolved to.
+    Refs {
+        /// The constitution folder.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Output format: a table, or JSON Lines (one reference per line).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Only references that cite this document or clause: `cso`, `cso:16` (includes 16.1.3).
+        #[arg(long, value_name = "DOC[:CLAUSE]")]
+        to: Option<String>,
+    },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
         /// A rule code (N201) or name (numbering-gap).
@@ -61,7 +77,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     run(cli)
@@ -76,6 +96,7 @@ fn out(s: &str) {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { dir, format, deny } => run_check(&dir, format, deny),
+        Command::Refs { dir, format, to } => run_refs(&dir, format, to.as_deref()),
         Command::Explain { code } => run_explain(code.as_deref()),
     }
 }
@@ -98,21 +119,63 @@ fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitC
         Format::Json => out(&report::json_lines(diags, files)),
         Format::Human => {
             out(&report::human(diags, files, styled));
-            let clauses = checked.constitution.documents.iter().map(|d| d.clauses.len()).sum();
+            let clauses = checked
+                .constitution
+                .documents
+                .iter()
+                .map(|d| d.clauses.len())
+                .sum();
             out(&format!(
                 "{}\n",
                 report::summary(diags, checked.constitution.documents.len(), clauses)
             ));
         }
     }
-    let fails = diags
-        .iter()
-        .any(|d| d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning));
+    let fails = diags.iter().any(|d| {
+        d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning)
+    });
     if fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode {
+    let to = match to.map(crate::refs::listing::To::parse).transpose() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: --to: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (c, _) = match crate::load::load_dir(dir) {
+        Ok(x) => x,
+        Err(fatal) => {
+            eprint!("{}", report::human(&fatal.0, &[], false));
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(t) = &to {
+        if c.document(&t.document).is_none() {
+            eprintln!("error: --to: no document with id `{}`", t.document);
+            return ExitCode::from(2);
+        }
+    }
+    let refs = crate::refs::resolve::resolve_all(&c);
+    let recs = crate::refs::listing::records(&c, &refs, to.as_ref());
+    match format {
+        Format::Json => {
+            let mut s = String::new();
+            for r in &recs {
+                s.push_str(&serde_json::to_string(r).expect("plain data"));
+                s.push('\n');
+            }
+            out(&s);
+        }
+        Format::Human => out(&crate::refs::listing::table(&recs)),
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_explain(code: Option<&str>) -> ExitCode {

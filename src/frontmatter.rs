@@ -165,7 +165,11 @@ fn is_date(s: &str) -> bool {
 
 /// Parse and validate a document's front matter. Returns the metadata (when usable) and the
 /// diagnostics found; a document whose front matter is broken is still parsed for clauses.
-pub fn parse_meta(file: FileId, source: &SourceFile, split: &Split) -> (Option<Meta>, Vec<Diagnostic>) {
+pub fn parse_meta(
+    file: FileId,
+    source: &SourceFile,
+    split: &Split,
+) -> (Option<Meta>, Vec<Diagnostic>) {
     let ctx = YamlCtx {
         file,
         source,
@@ -180,8 +184,13 @@ pub fn parse_meta(file: FileId, source: &SourceFile, split: &Split) -> (Option<M
     let mut diags = Vec::new();
     if !is_id(&raw.id.value) {
         diags.push(
-            ctx.diag(ctx.span_of(&raw.id.referenced), format!("id `{}` is not a valid document id", raw.id.value))
-                .help("use lower-case letters, digits and `-`, e.g. `cso` or `member-officer-protocol`"),
+            ctx.diag(
+                ctx.span_of(&raw.id.referenced),
+                format!("id `{}` is not a valid document id", raw.id.value),
+            )
+            .help(
+                "use lower-case letters, digits and `-`, e.g. `cso` or `member-officer-protocol`",
+            ),
         );
     }
     let part_ok = raw
@@ -191,15 +200,21 @@ pub fn parse_meta(file: FileId, source: &SourceFile, split: &Split) -> (Option<M
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     if !part_ok {
         diags.push(
-            ctx.diag(ctx.span_of(&raw.part.referenced), format!("part `{}` is not a Part number", raw.part.value))
-                .help("write the Part as a number, e.g. \"4\" or \"4.6.1\""),
+            ctx.diag(
+                ctx.span_of(&raw.part.referenced),
+                format!("part `{}` is not a Part number", raw.part.value),
+            )
+            .help("write the Part as a number, e.g. \"4\" or \"4.6.1\""),
         );
     }
     for date in [&raw.adopted, &raw.amended].into_iter().flatten() {
         if !is_date(&date.value) {
             diags.push(
-                ctx.diag(ctx.span_of(&date.referenced), format!("`{}` is not a date", date.value))
-                    .help("write dates as YYYY-MM-DD, e.g. 2024-02-27"),
+                ctx.diag(
+                    ctx.span_of(&date.referenced),
+                    format!("`{}` is not a date", date.value),
+                )
+                .help("write dates as YYYY-MM-DD, e.g. 2024-02-27"),
             );
         }
     }
@@ -253,6 +268,68 @@ struct RawConfig {
     council: String,
     title: String,
     parts: Vec<RawPart>,
+    #[serde(default)]
+    citations: Citations,
+}
+
+/// The words a council uses to cite, with the defaults most councils use. Each list replaces
+/// its default when given in `constitution.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Citations {
+    /// Words that cite a clause of the same document: "paragraph 4.8", "section 7".
+    pub same_document: Vec<String>,
+    /// Words that cite an appendix: "Appendix D", "Annex 2".
+    pub appendix: Vec<String>,
+    /// Words that cite legislation by number: "Regulation 32", "Reg 73".
+    pub legislation: Vec<String>,
+    /// Generic names of rules that some document may answer to: "standing order 10".
+    pub generic: Vec<String>,
+}
+
+fn strings(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+impl Default for Citations {
+    fn default() -> Self {
+        Citations {
+            same_document: strings(&[
+                "paragraph",
+                "paragraphs",
+                "para",
+                "paras",
+                "para'",
+                "para.",
+                "clause",
+                "clauses",
+                "sub-paragraph",
+                "sub-paragraphs",
+                "subparagraph",
+                "subparagraphs",
+                "section",
+                "sections",
+                "table",
+                "rule",
+                "rules",
+            ]),
+            appendix: strings(&[
+                "Appendix",
+                "Appendices",
+                "Annex",
+                "Annexe",
+                "Schedule",
+                "Attachment",
+            ]),
+            legislation: strings(&["Regulation", "Regulations", "Reg", "Reg.", "Regs"]),
+            generic: strings(&[
+                "standing order",
+                "standing orders",
+                "procedure rule",
+                "procedure rules",
+            ]),
+        }
+    }
 }
 
 /// `constitution.yaml`, validated.
@@ -261,6 +338,13 @@ pub struct Config {
     pub council: String,
     pub title: String,
     pub parts: Vec<PartDecl>,
+    pub citations: Citations,
+}
+
+impl Config {
+    pub fn part(&self, number: &str) -> Option<&PartDecl> {
+        self.parts.iter().find(|p| p.number == number)
+    }
 }
 
 /// Parse `constitution.yaml`.
@@ -287,6 +371,7 @@ pub fn parse_config(file: FileId, source: &SourceFile) -> Result<Config, Diagnos
                 kept: p.kept,
             })
             .collect(),
+        citations: raw.citations,
     })
 }
 
@@ -314,7 +399,10 @@ mod tests {
         let (m, d) = meta("---\nid: cso\ntitle: Contract Standing Orders\npart: \"4.6.1\"\nshort: CSO\nlong: [Contract Standing Order]\nstatus: adopted\nadopted: 2018-10-01\n---\n");
         assert!(d.is_empty(), "{d:?}");
         let m = m.unwrap();
-        assert_eq!((m.id.as_str(), m.part.as_str(), m.status), ("cso", "4.6.1", Status::Adopted));
+        assert_eq!(
+            (m.id.as_str(), m.part.as_str(), m.status),
+            ("cso", "4.6.1", Status::Adopted)
+        );
     }
 
     #[test]

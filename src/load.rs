@@ -10,7 +10,7 @@ use crate::model::{Constitution, Document};
 use crate::parse;
 use crate::rules;
 use crate::source::{FileId, SourceFile};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 /// Files larger than this are refused: no constitution document comes near it.
@@ -46,7 +46,13 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => return Err(fatal(rules::IO_ERROR, &shown, "is not a folder")),
-        Err(e) => return Err(fatal(rules::IO_ERROR, &shown, &format!("cannot be read: {e}"))),
+        Err(e) => {
+            return Err(fatal(
+                rules::IO_ERROR,
+                &shown,
+                &format!("cannot be read: {e}"),
+            ))
+        }
     }
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -59,8 +65,14 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| rel(root, p)).unwrap_or_else(|| shown.clone());
-                diags.push(Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}")).at_path(path, None));
+                let path = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| shown.clone());
+                diags.push(
+                    Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}"))
+                        .at_path(path, None),
+                );
                 continue;
             }
         };
@@ -95,10 +107,15 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     if len > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             rules::FILE_TOO_LARGE,
-            format!("file is {} MiB; clerk reads documents of up to {} MiB", len >> 20, MAX_FILE_BYTES >> 20),
+            format!(
+                "file is {} MiB; clerk reads documents of up to {} MiB",
+                len >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
         ));
     }
-    std::fs::read(path).map_err(|e| Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}")))
+    std::fs::read(path)
+        .map_err(|e| Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}")))
 }
 
 fn rel(root: &Path, p: &Path) -> String {
@@ -110,22 +127,38 @@ fn rel(root: &Path, p: &Path) -> String {
 }
 
 fn fatal(rule: &'static rules::Rule, path: &str, msg: &str) -> Fatal {
-    Fatal(vec![Diagnostic::error(rule, format!("{path} {msg}")).at_path(path, None)])
+    Fatal(vec![
+        Diagnostic::error(rule, format!("{path} {msg}")).at_path(path, None)
+    ])
 }
 
 /// Decode bytes as UTF-8, or say where the first bad byte is.
 fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
     match String::from_utf8(raw.bytes) {
-        Ok(text) => Ok(SourceFile::new(raw.path, text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))),
+        Ok(text) => Ok(SourceFile::new(
+            raw.path,
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text),
+        )),
         Err(e) => {
             let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let col = String::from_utf8_lossy(&bytes[line_start..at]).chars().count() + 1;
-            Err(Diagnostic::error(rules::NOT_UTF8, format!("byte 0x{:02X} is not valid UTF-8", bytes[at]))
-                .at_path(raw.path, Some((line, col)))
-                .help("save the file as UTF-8 (in Word: Save As > Plain Text > Unicode (UTF-8))"))
+            let line_start = bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&bytes[line_start..at])
+                .chars()
+                .count()
+                + 1;
+            Err(Diagnostic::error(
+                rules::NOT_UTF8,
+                format!("byte 0x{:02X} is not valid UTF-8", bytes[at]),
+            )
+            .at_path(raw.path, Some((line, col)))
+            .help("save the file as UTF-8 (in Word: Save As > Plain Text > Unicode (UTF-8))"))
         }
     }
 }
@@ -177,7 +210,11 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
 }
 
 fn fallback_meta(path: &str) -> Meta {
-    let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
+    let stem = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md");
     Meta {
         id: stem.to_string(),
         title: stem.to_string(),
@@ -224,26 +261,32 @@ pub fn document(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>
 /// Document ids must be unique and every document must sit in a declared Part.
 fn check_identity(config: &Config, files: &[SourceFile], docs: &[Document]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut seen: HashMap<&str, &Document> = HashMap::new();
+    let mut seen: HashMap<&str, &Document> = HashMap::default();
     for d in docs.iter().filter(|d| d.meta_ok) {
         let f = &files[d.file.0 as usize];
         if let Some(first) = seen.insert(&d.meta.id, d) {
             let first_path = &files[first.file.0 as usize].path;
             diags.push(
-                Diagnostic::error(rules::DUPLICATE_ID, format!("document id `{}` is also used by {first_path}", d.meta.id))
-                    .at(d.file, &f.path, id_span(f))
-                    .document(Some(&d.meta.id))
-                    .help("give each document its own id"),
+                Diagnostic::error(
+                    rules::DUPLICATE_ID,
+                    format!("document id `{}` is also used by {first_path}", d.meta.id),
+                )
+                .at(d.file, &f.path, id_span(f))
+                .document(Some(&d.meta.id))
+                .help("give each document its own id"),
             );
         }
         let top = d.meta.part.split('.').next().unwrap_or("");
         if !top.is_empty() && !config.parts.iter().any(|p| p.number == top) {
             let known: Vec<_> = config.parts.iter().map(|p| p.number.as_str()).collect();
             diags.push(
-                Diagnostic::error(rules::UNKNOWN_PART, format!("Part {top} is not declared in constitution.yaml"))
-                    .at(d.file, &f.path, d.meta.part_span.clone())
-                    .document(Some(&d.meta.id))
-                    .help(format!("declared Parts: {}", known.join(", "))),
+                Diagnostic::error(
+                    rules::UNKNOWN_PART,
+                    format!("Part {top} is not declared in constitution.yaml"),
+                )
+                .at(d.file, &f.path, d.meta.part_span.clone())
+                .document(Some(&d.meta.id))
+                .help(format!("declared Parts: {}", known.join(", "))),
             );
         }
     }

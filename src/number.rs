@@ -166,7 +166,8 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
     let mut segs = Vec::new();
     loop {
         let mut pre = String::new();
-        if i < b.len() && b[i].is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        if i < b.len() && b[i].is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
             pre.push(b[i] as char);
             i += 1;
         }
@@ -186,7 +187,10 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
             return None;
         }
         let mut post = String::new();
-        if i < b.len() && b[i].is_ascii_uppercase() && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        if i < b.len()
+            && b[i].is_ascii_uppercase()
+            && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
             post.push(b[i] as char);
             i += 1;
         }
@@ -196,7 +200,8 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
             let next = b.get(i + 1).copied();
             let next2 = b.get(i + 2).copied();
             let continues = next.is_some_and(|c| c.is_ascii_digit())
-                || (next.is_some_and(|c| c.is_ascii_uppercase()) && next2.is_some_and(|c| c.is_ascii_digit()));
+                || (next.is_some_and(|c| c.is_ascii_uppercase())
+                    && next2.is_some_and(|c| c.is_ascii_digit()));
             if continues {
                 i += 1;
                 continue;
@@ -227,6 +232,38 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
     })
 }
 
+/// Read a number as cited in running text (`16`, `16.1.3`, `8.1.7(a)`, `4A`) at the start of
+/// `s`. A trailing full stop ends the sentence, not the number; a comma or slash followed by
+/// a digit means a sum or a list of regulations (`1,000`, `83/84`), not a clause.
+pub fn parse_cited(s: &str) -> Option<(ClauseNumber, usize)> {
+    let b = s.as_bytes();
+    let lead = parse_leading(s).or_else(|| {
+        // parse_leading refuses a following comma or colon; in citations they are punctuation.
+        let cut = s
+            .find([',', ':', ';'])
+            .filter(|&i| !b.get(i + 1).is_some_and(u8::is_ascii_digit))?;
+        parse_leading(&s[..cut])
+    })?;
+    let mut len = lead.len;
+    if lead.style == Style::TrailingDot {
+        len -= 1;
+    }
+    let mut number = lead.number;
+    if lead.style == Style::DotZero && b.get(len).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    while let Some((sub, l)) = parse_sub(&s[len..]) {
+        number.0.push(Seg::Sub(sub.to_string()));
+        len += l;
+    }
+    match b.get(len) {
+        Some(c) if c.is_ascii_alphanumeric() => None,
+        Some(b',' | b'/') if b.get(len + 1).is_some_and(u8::is_ascii_digit) => None,
+        Some(b'%') => None,
+        _ => Some((number, len)),
+    }
+}
+
 /// Read a bracketed sub-paragraph `(a)`, `(iv)`, `(aa)` at the start of `s`; returns the inner
 /// text and the bytes taken.
 pub fn parse_sub(s: &str) -> Option<(&str, usize)> {
@@ -237,8 +274,10 @@ pub fn parse_sub(s: &str) -> Option<(&str, usize)> {
     let close = b.iter().take(8).position(|&c| c == b')')?;
     let inner = &s[1..close];
     let lower = !inner.is_empty() && inner.bytes().all(|c| c.is_ascii_lowercase());
-    let is_roman = lower && inner.bytes().all(|c| b"ivxlc".contains(&c)) && roman_value(inner).is_some();
-    let is_letter = lower && (inner.len() == 1 || (inner.len() == 2 && inner.as_bytes()[0] == inner.as_bytes()[1]));
+    let is_roman =
+        lower && inner.bytes().all(|c| b"ivxlc".contains(&c)) && roman_value(inner).is_some();
+    let is_letter = lower
+        && (inner.len() == 1 || (inner.len() == 2 && inner.as_bytes()[0] == inner.as_bytes()[1]));
     (is_roman || is_letter).then_some((inner, close + 1))
 }
 
@@ -298,7 +337,9 @@ pub fn letter_value(s: &str) -> Option<u32> {
 
 /// Ordinal used for sorting sub-paragraphs when their kind is not known: letters first.
 fn sub_ordinal(s: &str) -> u32 {
-    letter_value(s).or_else(|| roman_value(s)).unwrap_or(u32::MAX)
+    letter_value(s)
+        .or_else(|| roman_value(s))
+        .unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -312,25 +353,54 @@ mod tests {
     #[test]
     fn reads_the_forms_councils_use() {
         assert_eq!(lead("1 Introduction"), Some(("1".into(), 1, Style::Plain)));
-        assert_eq!(lead("1.0 Definitions"), Some(("1".into(), 3, Style::DotZero)));
-        assert_eq!(lead("1. INTRODUCTION"), Some(("1".into(), 2, Style::TrailingDot)));
-        assert_eq!(lead("1.1. text"), Some(("1.1".into(), 4, Style::TrailingDot)));
-        assert_eq!(lead("4.10.4.1 text"), Some(("4.10.4.1".into(), 8, Style::Plain)));
+        assert_eq!(
+            lead("1.0 Definitions"),
+            Some(("1".into(), 3, Style::DotZero))
+        );
+        assert_eq!(
+            lead("1. INTRODUCTION"),
+            Some(("1".into(), 2, Style::TrailingDot))
+        );
+        assert_eq!(
+            lead("1.1. text"),
+            Some(("1.1".into(), 4, Style::TrailingDot))
+        );
+        assert_eq!(
+            lead("4.10.4.1 text"),
+            Some(("4.10.4.1".into(), 8, Style::Plain))
+        );
         assert_eq!(lead("4.2A text"), Some(("4.2A".into(), 4, Style::Plain)));
         assert_eq!(lead("A1 text"), Some(("A1".into(), 2, Style::Plain)));
-        assert_eq!(lead("9.2.14<u>0</u>"), Some(("9.2.14".into(), 6, Style::Plain)));
+        assert_eq!(
+            lead("9.2.14<u>0</u>"),
+            Some(("9.2.14".into(), 6, Style::Plain))
+        );
     }
 
     #[test]
     fn rejects_money_dates_times_and_years() {
-        for s in ["£1,000", "1,000 to", "27.02.2024", "7.00 pm", "2015 was", "2nd", "10am", "0.5%", "01843 577207", "12/03"] {
+        for s in [
+            "£1,000",
+            "1,000 to",
+            "27.02.2024",
+            "7.00 pm",
+            "2015 was",
+            "2nd",
+            "10am",
+            "0.5%",
+            "01843 577207",
+            "12/03",
+        ] {
             assert_eq!(lead(s), None, "{s}");
         }
     }
 
     #[test]
     fn parses_citations_with_sub_paragraphs() {
-        assert_eq!(ClauseNumber::parse("8.1.7(a)").unwrap().to_string(), "8.1.7(a)");
+        assert_eq!(
+            ClauseNumber::parse("8.1.7(a)").unwrap().to_string(),
+            "8.1.7(a)"
+        );
         assert_eq!(ClauseNumber::parse("16.1.3").unwrap().depth(), 3);
         assert_eq!(ClauseNumber::parse("2.0").unwrap().to_string(), "2");
         assert!(ClauseNumber::parse("16.1.3x").is_none());
@@ -343,6 +413,18 @@ mod tests {
         assert!(n("4") < n("4A"));
         assert!(n("4A") < n("5"));
         assert!(n("4.2") < n("4.10"));
+    }
+
+    #[test]
+    fn cited_numbers_stop_at_punctuation() {
+        let c = |s: &str| parse_cited(s).map(|(n, l)| (n.to_string(), l));
+        assert_eq!(c("16."), Some(("16".into(), 2)));
+        assert_eq!(c("16.1.3]"), Some(("16.1.3".into(), 6)));
+        assert_eq!(c("4.2, 4.3"), Some(("4.2".into(), 3)));
+        assert_eq!(c("8.1.7(a) and"), Some(("8.1.7(a)".into(), 8)));
+        assert_eq!(c("83/84"), None);
+        assert_eq!(c("1,000"), None);
+        assert_eq!(c("2015"), None);
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! from indentation.
 
 use crate::model::{BlockKind, Clause, Label, Link};
-use crate::number::{letter_value, parse_leading, parse_sub, roman_value, ClauseNumber, Seg, Style};
+use crate::number::{
+    letter_value, parse_leading, parse_sub, roman_value, ClauseNumber, Seg, Style,
+};
 use crate::source::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What [`parse_body`] found in a document body.
 #[derive(Debug, Default)]
@@ -46,7 +48,7 @@ pub fn parse_body(text: &str, body: Span) -> Body {
     let mut b = Builder {
         text,
         body: Body::default(),
-        by_number: HashMap::new(),
+        by_number: HashMap::default(),
         section: None,
     };
     let base = body.start;
@@ -183,10 +185,13 @@ fn looks_like_title(rest: &str) -> bool {
 /// Whether a sub-paragraph `new` continues the run of `old` (same scheme, next in sequence,
 /// or both unmistakably of one scheme).
 fn same_scheme(old: &str, new: &str) -> bool {
-    let next_letter = matches!((letter_value(old), letter_value(new)), (Some(a), Some(b)) if b == a + 1);
-    let next_roman = matches!((roman_value(old), roman_value(new)), (Some(a), Some(b)) if b == a + 1);
+    let next_letter =
+        matches!((letter_value(old), letter_value(new)), (Some(a), Some(b)) if b == a + 1);
+    let next_roman =
+        matches!((roman_value(old), roman_value(new)), (Some(a), Some(b)) if b == a + 1);
     let letters = roman_value(old).is_none() && roman_value(new).is_none();
-    let romans = old.len() > 1 && new.len() > 1 && roman_value(old).is_some() && roman_value(new).is_some();
+    let romans =
+        old.len() > 1 && new.len() > 1 && roman_value(old).is_some() && roman_value(new).is_some();
     next_letter || next_roman || letters || romans
 }
 
@@ -202,7 +207,14 @@ impl Builder<'_> {
         let number_span = (start + indent)..(start + indent + digits);
         // The marker's "." or ")" is part of the Markdown syntax, not the number.
         let after = number_span.end + 1;
-        self.push(ClauseNumber(vec![Seg::num(n)]), number_span, Style::ListMarker, BlockKind::ListItem, start, after);
+        self.push(
+            ClauseNumber(vec![Seg::num(n)]),
+            number_span,
+            Style::ListMarker,
+            BlockKind::ListItem,
+            start,
+            after,
+        );
     }
 
     fn try_clause(&mut self, p: Pending, at: usize) {
@@ -216,10 +228,18 @@ impl Builder<'_> {
             let mut number = lead.number;
             let mut style = lead.style;
             let is_heading = matches!(p.kind, BlockKind::Heading(_));
-            if number.depth() == 1 && style == Style::Plain && !is_heading && !looks_like_title(rest) {
+            if number.depth() == 1
+                && style == Style::Plain
+                && !is_heading
+                && !looks_like_title(rest)
+            {
                 return;
             }
-            if style == Style::DotZero && !is_heading && self.section == number.0[0].plain() && self.section.is_some() {
+            if style == Style::DotZero
+                && !is_heading
+                && self.section == number.0[0].plain()
+                && self.section.is_some()
+            {
                 // "2.0" written inside section 2 is a clause numbered 2.0, out of order.
                 number.0.push(Seg::num(0));
                 style = Style::Plain;
@@ -227,8 +247,12 @@ impl Builder<'_> {
             let span = at..at + lead.len;
             self.push(number, span.clone(), style, p.kind, p.start, span.end);
         } else if let Some((sub, len)) = parse_sub(line) {
-            let Some(parent) = self.sub_parent(sub) else { return };
-            let number = self.body.clauses[parent].number.child(Seg::Sub(sub.to_string()));
+            let Some(parent) = self.sub_parent(sub) else {
+                return;
+            };
+            let number = self.body.clauses[parent]
+                .number
+                .child(Seg::Sub(sub.to_string()));
             self.push(number, at..at + len, Style::Sub, p.kind, p.start, at + len);
         }
     }
@@ -249,14 +273,25 @@ impl Builder<'_> {
         Some(last)
     }
 
-    fn push(&mut self, number: ClauseNumber, number_span: Span, style: Style, kind: BlockKind, start: usize, after: usize) {
+    fn push(
+        &mut self,
+        number: ClauseNumber,
+        number_span: Span,
+        style: Style,
+        kind: BlockKind,
+        start: usize,
+        after: usize,
+    ) {
         let end = line_end(self.text, after).max(after);
         let (head, label) = split_label(self.text, after..end);
         if number.depth() == 1 {
             self.section = number.0[0].plain();
         }
-        let parent = number.parent().and_then(|p| self.by_number.get(&p).copied());
-        self.by_number.insert(number.clone(), self.body.clauses.len());
+        let parent = number
+            .parent()
+            .and_then(|p| self.by_number.get(&p).copied());
+        self.by_number
+            .insert(number.clone(), self.body.clauses.len());
         self.body.clauses.push(Clause {
             number,
             number_span,
@@ -281,9 +316,19 @@ fn split_label(text: &str, line: Span) -> (Span, Option<Label>) {
     };
     if let Some(open) = trimmed.rfind("{#").filter(|_| trimmed.ends_with('}')) {
         let name = &trimmed[open + 2..trimmed.len() - 1];
-        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        if !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
             let span = (line.start + open)..(line.start + trimmed.len());
-            return (head(line.start + open), Some(Label { name: name.to_string(), span }));
+            return (
+                head(line.start + open),
+                Some(Label {
+                    name: name.to_string(),
+                    span,
+                }),
+            );
         }
     }
     (head(line.start + trimmed.len()), None)
@@ -330,7 +375,17 @@ mod tests {
     #[test]
     fn sub_paragraphs_hang_from_their_clause() {
         let md = "8.1.7 Follow advice.\n\n- (a) one\n- (b) two\n  - (i) deep\n  - (ii) deeper\n- (c) three\n";
-        assert_eq!(numbers(md), ["8.1.7", "8.1.7(a)", "8.1.7(b)", "8.1.7(b)(i)", "8.1.7(b)(ii)", "8.1.7(c)"]);
+        assert_eq!(
+            numbers(md),
+            [
+                "8.1.7",
+                "8.1.7(a)",
+                "8.1.7(b)",
+                "8.1.7(b)(i)",
+                "8.1.7(b)(ii)",
+                "8.1.7(c)"
+            ]
+        );
         let md = "1.1 x\n\n- (h) h\n- (i) i\n";
         assert_eq!(numbers(md), ["1.1", "1.1(h)", "1.1(i)"]);
     }
@@ -348,7 +403,10 @@ mod tests {
         let c = &body.clauses[0];
         assert_eq!(c.label.as_ref().unwrap().name, "standard-clauses");
         assert_eq!(&md[c.head.clone()], "Standard Clauses");
-        assert_eq!(&md[c.label.as_ref().unwrap().span.clone()], "{#standard-clauses}");
+        assert_eq!(
+            &md[c.label.as_ref().unwrap().span.clone()],
+            "{#standard-clauses}"
+        );
     }
 
     #[test]

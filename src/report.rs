@@ -86,9 +86,13 @@ pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
     .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     for d in diags {
-        let title = level(d.severity).primary_title(d.message.as_str()).id(d.rule.code);
+        let title = level(d.severity)
+            .primary_title(d.message.as_str())
+            .id(d.rule.code);
         let label = match &d.clause {
-            Some(c) if !d.message.contains(c.as_str()) => format!("{} (in clause {c})", d.rule.name),
+            Some(c) if !d.message.contains(c.as_str()) => {
+                format!("{} (in clause {c})", d.rule.name)
+            }
             Some(_) => d.rule.name.to_string(),
             None => d.rule.name.to_string(),
         };
@@ -102,22 +106,32 @@ pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
                     lines = lines.start.min(lr.start)..lines.end.max(lr.end);
                 }
                 // Related spans far away would drag in the whole document: show them by line.
-                let near = |s: &crate::source::Span| f.line_of(lines.start) + 12 >= f.line_of(s.end);
+                let near =
+                    |s: &crate::source::Span| f.line_of(lines.start) + 12 >= f.line_of(s.end);
                 let lines = if d.related.iter().all(|r| near(&r.span)) {
                     lines
                 } else {
                     f.line_range(&d.span)
                 };
                 let local = |s: &crate::source::Span| {
-                    (s.start.clamp(lines.start, lines.end) - lines.start)..(s.end.clamp(lines.start, lines.end) - lines.start)
+                    (s.start.clamp(lines.start, lines.end) - lines.start)
+                        ..(s.end.clamp(lines.start, lines.end) - lines.start)
                 };
                 let mut snippet = Snippet::source(&f.text[lines.clone()])
                     .line_start(f.line_of(lines.start))
                     .path(f.path.as_str())
                     .fold(true)
                     .annotation(AnnotationKind::Primary.span(local(&d.span)).label(label));
-                for r in d.related.iter().filter(|r| r.span.start >= lines.start && r.span.end <= lines.end) {
-                    snippet = snippet.annotation(AnnotationKind::Context.span(local(&r.span)).label(r.label.as_str()));
+                for r in d
+                    .related
+                    .iter()
+                    .filter(|r| r.span.start >= lines.start && r.span.end <= lines.end)
+                {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(local(&r.span))
+                            .label(r.label.as_str()),
+                    );
                 }
                 let mut group = title.element(snippet);
                 if let Some(h) = &d.help {
@@ -128,7 +142,8 @@ pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
             None => {
                 let (line, col) = d.position.unwrap_or((1, 1));
                 let origin = format!("{}:{line}:{col}", d.path);
-                let mut group = title.element(Level::NOTE.message(format!("in {origin} ({label})")));
+                let mut group =
+                    title.element(Level::NOTE.message(format!("in {origin} ({label})")));
                 if let Some(h) = &d.help {
                     group = group.element(Level::HELP.message(h.as_str()));
                 }
@@ -143,8 +158,14 @@ pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
 
 /// The closing line of a human report.
 pub fn summary(diags: &[Diagnostic], documents: usize, clauses: usize) -> String {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     format!(
         "checked {} and {}: {}, {}",

@@ -130,6 +130,26 @@ rules! {
         why: "Word drafts mark \"link to follow\" this way; published, the link goes nowhere.",
         example: "see the [Members' Code of Conduct](#)",
     }
+    UNRESOLVED_REFERENCE = "R401" "unresolved-reference" {
+        what: "A reference names a clause, Part, document or appendix that does not exist in this constitution.",
+        why: "A reference that points nowhere misleads every reader who follows it; after clauses are deleted or renumbered this is how a constitution silently breaks.",
+        example: "4.3 ... as set out in paragraph 4.12 above   (the document has no 4.12)",
+    }
+    AMBIGUOUS_REFERENCE = "R402" "ambiguous-reference" {
+        what: "A reference names a number that two clauses carry.",
+        why: "After a duplicate number, a reference could mean either clause; clerk will not guess, and neither should a reader.",
+        example: "see paragraph 2.7   (two clauses are numbered 2.7)",
+    }
+    REFERENCE_DIRECTION = "R403" "reference-direction" {
+        what: "A reference says \"above\" but its target is below it, or \"below\" but the target is above.",
+        why: "A wrong direction word usually means the reference was written before clauses moved; it may now point at the wrong clause.",
+        example: "2.3 ... the duties in paragraph 4.1 above   (4.1 comes after 2.3)",
+    }
+    LINK_TEXT_MISMATCH = "R404" "link-text-mismatch" {
+        what: "An explicit link's text names a different clause or document from the one its target is.",
+        why: "Readers trust the visible text; the link target is what the web page follows. When they disagree, one of them is wrong.",
+        example: "[CSO 15](#standard-clauses)   (the clause labelled standard-clauses is CSO 16)",
+    }
 }
 
 /// Look a rule up by code (`N201`, case-insensitive) or by name (`numbering-gap`).

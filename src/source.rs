@@ -44,9 +44,14 @@ impl SourceFile {
     /// Byte range of the whole lines that `span` touches, without the final newline.
     pub fn line_range(&self, span: &Span) -> Span {
         let start = self.floor_char_boundary(span.start.min(self.text.len()));
-        let end = self.floor_char_boundary(span.end.min(self.text.len())).max(start);
+        let end = self
+            .floor_char_boundary(span.end.min(self.text.len()))
+            .max(start);
         let first = self.line_starts.partition_point(|&s| s <= start) - 1;
-        let last_start = self.line_starts.partition_point(|&s| s <= end.saturating_sub(1).max(start)) - 1;
+        let last_start = self
+            .line_starts
+            .partition_point(|&s| s <= end.saturating_sub(1).max(start))
+            - 1;
         let line_end = self
             .line_starts
             .get(last_start + 1)

@@ -51,14 +51,39 @@ fn automaton() -> &'static AhoCorasick {
 
 /// Words that cite something by number: a `?` after one of these is a placeholder.
 const CITING_WORDS: &[&str] = &[
-    "part", "parts", "schedule", "section", "sections", "article", "articles", "appendix", "annex", "paragraph",
-    "paragraphs", "para", "paras", "clause", "clauses", "order", "orders", "rule", "rules", "regulation", "table",
-    "page", "pages", "item", "chapter", "cso", "csos",
+    "part",
+    "parts",
+    "schedule",
+    "section",
+    "sections",
+    "article",
+    "articles",
+    "appendix",
+    "annex",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+    "clause",
+    "clauses",
+    "order",
+    "orders",
+    "rule",
+    "rules",
+    "regulation",
+    "table",
+    "page",
+    "pages",
+    "item",
+    "chapter",
+    "cso",
+    "csos",
 ];
 
 /// Words that open a real question, after which `Part?` is English, not a placeholder.
 const QUESTION_WORDS: &[&str] = &[
-    "which", "what", "where", "is", "are", "does", "do", "should", "can", "will", "how", "why", "who", "whose",
+    "which", "what", "where", "is", "are", "does", "do", "should", "can", "will", "how", "why",
+    "who", "whose",
 ];
 
 /// A defect found in a run, before it becomes a diagnostic.
@@ -123,12 +148,14 @@ pub fn scan(text: &str, run: Span, extra_words: &[String]) -> Vec<Finding> {
                     help: "delete the line: it is a track-changes balloon, not constitution text",
                 })
             }
-            Trigger::ArticleOf => (at == 0 || !is_word_byte(text.as_bytes()[at - 1])).then(|| Finding {
-                rule: rules::PLACEHOLDER,
-                span: at..end - 1,
-                message: "citation with its number missing: `Article of …`".into(),
-                help: "add the Article's number, e.g. \"Article 12 of Part 2\"",
-            }),
+            Trigger::ArticleOf => {
+                (at == 0 || !is_word_byte(text.as_bytes()[at - 1])).then(|| Finding {
+                    rule: rules::PLACEHOLDER,
+                    span: at..end - 1,
+                    message: "citation with its number missing: `Article of …`".into(),
+                    help: "add the Article's number, e.g. \"Article 12 of Part 2\"",
+                })
+            }
             Trigger::PartOfConstitution => part_without_number(text, at, end),
         };
         if let Some(f) = found {
@@ -148,20 +175,32 @@ fn whole_word(text: &str, at: usize, end: usize) -> bool {
 fn question(text: &str, at: usize, extra_words: &[String]) -> Option<Finding> {
     let b = text.as_bytes();
     if let Some((word, start)) = word_before(text, at) {
-        if CITING_WORDS.contains(&word.as_str()) || extra_words.iter().any(|w| *w == word) {
+        if CITING_WORDS.contains(&word.as_str()) || extra_words.contains(&word) {
             // "Which Part?" is a question; "under standing order?" is a placeholder.
-            let sentence_start = text[..start].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
-            let first_word = text[sentence_start..start].split_whitespace().next().unwrap_or("");
-            let ends_sentence = QUESTION_WORDS.contains(&first_word.to_ascii_lowercase().as_str()) || first_word.is_empty();
+            let sentence_start = text[..start]
+                .rfind(['.', '\n', '!', '?'])
+                .map_or(0, |i| i + 1);
+            let first_word = text[sentence_start..start]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let ends_sentence = QUESTION_WORDS.contains(&first_word.to_ascii_lowercase().as_str())
+                || first_word.is_empty();
             if !ends_sentence {
-                let start = match text[..start].strip_suffix("standing ").or_else(|| text[..start].strip_suffix("Standing ")) {
+                let start = match text[..start]
+                    .strip_suffix("standing ")
+                    .or_else(|| text[..start].strip_suffix("Standing "))
+                {
                     Some(before) if word == "order" || word == "orders" => before.len(),
                     _ => start,
                 };
                 return Some(Finding {
                     rule: rules::PLACEHOLDER,
                     span: start..at + 1,
-                    message: format!("placeholder `{}`: the number is missing", &text[start..at + 1]),
+                    message: format!(
+                        "placeholder `{}`: the number is missing",
+                        &text[start..at + 1]
+                    ),
                     help: "write the number it cites, or remove the citation",
                 });
             }
@@ -190,16 +229,26 @@ fn bracket(text: &str, at: usize, limit: usize) -> Option<Finding> {
     let inner = text[at + 1..close].trim();
     let plain = strip_tags(inner);
     let plain = plain.trim();
-    if plain.trim_end_matches('?').bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+    if plain
+        .trim_end_matches('?')
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b'.')
+    {
         return None; // "[4.3?]" is the placeholder rule's; "[16.1.3]" is a citation
     }
     let lower = plain.to_ascii_lowercase();
-    let is_note = lower.starts_with("note") || lower.starts_with("drafting") || lower.starts_with("check ") || lower.starts_with("tbc");
+    let is_note = lower.starts_with("note")
+        || lower.starts_with("drafting")
+        || lower.starts_with("check ")
+        || lower.starts_with("tbc");
     let is_question = plain.ends_with('?') && plain.contains(' ');
     (is_note || is_question).then(|| Finding {
         rule: rules::DRAFTING_NOTE,
         span: at..close + 1,
-        message: format!("drafting note left in the text: `{}`", abbreviate(&text[at..close + 1])),
+        message: format!(
+            "drafting note left in the text: `{}`",
+            abbreviate(&text[at..close + 1])
+        ),
         help: "resolve the note and delete it before the text is adopted",
     })
 }
@@ -263,7 +312,8 @@ fn comment(text: &str, bracket_end: usize, at: usize) -> Option<Finding> {
 /// missing ("in Part of the Constitution").
 fn part_without_number(text: &str, at: usize, end: usize) -> Option<Finding> {
     let before = text[..at].trim_end_matches(' ');
-    let opens_sentence = before.is_empty() || before.ends_with(['.', '\n', ':', '!', '?', '(', '"']);
+    let opens_sentence =
+        before.is_empty() || before.ends_with(['.', '\n', ':', '!', '?', '(', '"']);
     (!opens_sentence).then(|| Finding {
         rule: rules::PLACEHOLDER,
         span: at..end,
@@ -310,7 +360,10 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
             out.push(to_diag(Finding {
                 rule: rules::EMPTY_LINK,
                 span: link.span.clone(),
-                message: format!("link `{}` has no target", abbreviate(&text[link.text.clone()])),
+                message: format!(
+                    "link `{}` has no target",
+                    abbreviate(&text[link.text.clone()])
+                ),
                 help: "give the link a real target, or remove it",
             }));
         }
@@ -331,23 +384,56 @@ mod tests {
 
     #[test]
     fn finds_the_placeholder_family() {
-        assert_eq!(found("in Part ? of the Constitution"), [("placeholder", "Part ?".into())]);
-        assert_eq!(found("under standing order ? the"), [("placeholder", "standing order ?".into())]);
-        assert_eq!(found("under standing order?"), [("placeholder", "standing order?".into())]);
+        assert_eq!(
+            found("in Part ? of the Constitution"),
+            [("placeholder", "Part ?".into())]
+        );
+        assert_eq!(
+            found("under standing order ? the"),
+            [("placeholder", "standing order ?".into())]
+        );
+        assert_eq!(
+            found("under standing order?"),
+            [("placeholder", "standing order?".into())]
+        );
         assert_eq!(found("see CSO ? below"), [("placeholder", "CSO ?".into())]);
-        assert_eq!(found("as in [4.3?] above"), [("placeholder", "[4.3?]".into())]);
-        assert_eq!(found("a sum of £xx,xxx"), [("placeholder", "xx".into()), ("placeholder", "xxx".into())]);
+        assert_eq!(
+            found("as in [4.3?] above"),
+            [("placeholder", "[4.3?]".into())]
+        );
+        assert_eq!(
+            found("a sum of £xx,xxx"),
+            [("placeholder", "xx".into()), ("placeholder", "xxx".into())]
+        );
         assert_eq!(found("date TBC."), [("placeholder", "TBC".into())]);
-        assert_eq!(found("see Article of Part 2"), [("placeholder", "Article of".into())]);
-        assert_eq!(found("set out in Part of the Constitution"), [("placeholder", "Part of the Constitution".into())]);
+        assert_eq!(
+            found("see Article of Part 2"),
+            [("placeholder", "Article of".into())]
+        );
+        assert_eq!(
+            found("set out in Part of the Constitution"),
+            [("placeholder", "Part of the Constitution".into())]
+        );
     }
 
     #[test]
     fn finds_notes_comments_and_artefacts() {
-        assert_eq!(found("x [Note – check reference on completion] y")[0].0, "drafting-note");
-        assert_eq!(found("reviews <u>[all O and S meetings to</u> <u>be included?]</u>")[0].0, "drafting-note");
-        assert_eq!(found("text Comment [ECC1]: Have deleted the")[0], ("margin-comment", "Comment [ECC1]: Have deleted the".into()));
-        assert_eq!(found("Formatted: Indent: Left: 0 cm")[0].0, "format-artefact");
+        assert_eq!(
+            found("x [Note – check reference on completion] y")[0].0,
+            "drafting-note"
+        );
+        assert_eq!(
+            found("reviews <u>[all O and S meetings to</u> <u>be included?]</u>")[0].0,
+            "drafting-note"
+        );
+        assert_eq!(
+            found("text Comment [ECC1]: Have deleted the")[0],
+            ("margin-comment", "Comment [ECC1]: Have deleted the".into())
+        );
+        assert_eq!(
+            found("Formatted: Indent: Left: 0 cm")[0].0,
+            "format-artefact"
+        );
     }
 
     #[test]

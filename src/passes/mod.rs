@@ -17,5 +17,7 @@ pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
         diags.extend(drafting::check_document(c, doc));
     }
     diags.extend(numbering::check_labels(c));
+    let refs = crate::refs::resolve::resolve_all(c);
+    diags.extend(crate::refs::resolve::diagnostics(c, &refs));
     diags
 }

@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Clause, Constitution, Document};
 use crate::number::{letter_value, roman_value, ClauseNumber, Seg, Style};
 use crate::rules;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Where one level's sequence stands, for comparing the next sibling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,7 +84,12 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn report(&mut self, rule: &'static rules::Rule, clause: &Clause, message: String) -> &mut Diagnostic {
+    fn report(
+        &mut self,
+        rule: &'static rules::Rule,
+        clause: &Clause,
+        message: String,
+    ) -> &mut Diagnostic {
         let path = &self.c.file(self.doc.file).path;
         self.diags.push(
             Diagnostic::error(rule, message)
@@ -103,11 +108,11 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
         doc,
         diags: Vec::new(),
     };
-    let mut first_at: HashMap<&ClauseNumber, usize> = HashMap::new();
+    let mut first_at: HashMap<&ClauseNumber, usize> = HashMap::default();
     // The last sibling at each level, and whether a duplicate just followed it (then the next
     // number may skip one: "8, 8, 10" is one duplicate, not also "9 missing").
-    let mut last_child: HashMap<Option<ClauseNumber>, (Ordinal, usize, bool)> = HashMap::new();
-    let mut orphans_reported: HashSet<ClauseNumber> = HashSet::new();
+    let mut last_child: HashMap<Option<ClauseNumber>, (Ordinal, usize, bool)> = HashMap::default();
+    let mut orphans_reported: HashSet<ClauseNumber> = HashSet::default();
     for (i, clause) in doc.clauses.iter().enumerate() {
         let n = &clause.number;
         if let Some(&first) = first_at.get(n) {
@@ -135,7 +140,11 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                 let d = cx.report(
                     rules::NUMBERING_ORPHAN,
                     clause,
-                    format!("{} has no parent: there is no {} before it", describe(n), describe(p)),
+                    format!(
+                        "{} has no parent: there is no {} before it",
+                        describe(n),
+                        describe(p)
+                    ),
                 );
                 d.help = Some(format!("number it under an existing clause, or add {p}"));
             }
@@ -156,19 +165,33 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                     d.help = Some("numbers must rise at each level; renumber the clauses".into());
                     continue; // keep the higher number as the one to follow
                 }
-                if let (Ordinal::Plain(a), Ordinal::Plain(b)) | (Ordinal::Letter(a), Ordinal::Letter(b)) | (Ordinal::Roman(a), Ordinal::Roman(b)) = (p, ord) {
+                if let (Ordinal::Plain(a), Ordinal::Plain(b))
+                | (Ordinal::Letter(a), Ordinal::Letter(b))
+                | (Ordinal::Roman(a), Ordinal::Roman(b)) = (p, ord)
+                {
                     let allowed = if slack { a + 2 } else { a + 1 };
                     if b > allowed && matches!(ord, Ordinal::Plain(_)) {
                         let before = doc.clauses[pi].number.to_string();
                         let d = cx.report(
                             rules::NUMBERING_GAP,
                             clause,
-                            format!("{} follows {before}: {} is missing", describe(n), missing_range(parent.as_ref(), a + 1, b - 1)),
+                            format!(
+                                "{} follows {before}: {} is missing",
+                                describe(n),
+                                missing_range(parent.as_ref(), a + 1, b - 1)
+                            ),
                         );
                         d.help = Some("restore the missing clause, or renumber".into());
                     } else if b > allowed && !matches!(ord, Ordinal::Plain(_)) {
                         let before = doc.clauses[pi].number.to_string();
-                        cx.report(rules::NUMBERING_GAP, clause, format!("{} follows {before}: sub-paragraphs are missing between them", describe(n)));
+                        cx.report(
+                            rules::NUMBERING_GAP,
+                            clause,
+                            format!(
+                                "{} follows {before}: sub-paragraphs are missing between them",
+                                describe(n)
+                            ),
+                        );
                     }
                 }
             }
@@ -199,13 +222,19 @@ fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>,
     let d = cx.report(
         rules::NUMBERING_GAP,
         clause,
-        format!("{} is the first under {under}: {missing} is missing", describe(n)),
+        format!(
+            "{} is the first under {under}: {missing} is missing",
+            describe(n)
+        ),
     );
-    d.help = Some(format!("restore the missing clause, or renumber (the first should be {})", match ord {
-        Ordinal::Plain(_) => "1".to_string(),
-        Ordinal::Roman(_) => "(i)".to_string(),
-        _ => "(a)".to_string(),
-    }));
+    d.help = Some(format!(
+        "restore the missing clause, or renumber (the first should be {})",
+        match ord {
+            Ordinal::Plain(_) => "1".to_string(),
+            Ordinal::Roman(_) => "(i)".to_string(),
+            _ => "(a)".to_string(),
+        }
+    ));
 }
 
 /// Mixed numbering styles within one document: one warning per level group, at the first
@@ -214,22 +243,37 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (what, sections) in [("sections", true), ("clauses", false)] {
         let in_group = |cl: &&Clause| {
-            cl.style != Style::Sub && cl.style != Style::ListMarker && (cl.number.depth() == 1) == sections
+            cl.style != Style::Sub
+                && cl.style != Style::ListMarker
+                && (cl.number.depth() == 1) == sections
         };
-        let mut counts: HashMap<Style, usize> = HashMap::new();
+        let mut counts: HashMap<Style, usize> = HashMap::default();
         for cl in doc.clauses.iter().filter(in_group) {
             *counts.entry(cl.style).or_default() += 1;
         }
         if counts.len() < 2 {
             continue;
         }
-        let (&main, _) = counts.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s))).expect("two styles");
-        let odd = doc.clauses.iter().filter(in_group).find(|cl| cl.style != main).expect("two styles");
+        let (&main, _) = counts
+            .iter()
+            .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+            .expect("two styles");
+        let odd = doc
+            .clauses
+            .iter()
+            .filter(in_group)
+            .find(|cl| cl.style != main)
+            .expect("two styles");
         let path = &c.file(doc.file).path;
         out.push(
             Diagnostic::warning(
                 rules::NUMBERING_STYLE,
-                format!("{what} are numbered in {} styles; {} is written {}", counts.len(), odd.number, odd.style.describe()),
+                format!(
+                    "{what} are numbered in {} styles; {} is written {}",
+                    counts.len(),
+                    odd.number,
+                    odd.style.describe()
+                ),
             )
             .at(doc.file, path, odd.number_span.clone())
             .document(Some(&doc.meta.id))
@@ -242,19 +286,26 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
 
 /// Labels must be unique across the whole constitution.
 pub fn check_labels(c: &Constitution) -> Vec<Diagnostic> {
-    let mut seen: HashMap<&str, (&Document, &Clause)> = HashMap::new();
+    let mut seen: HashMap<&str, (&Document, &Clause)> = HashMap::default();
     let mut out = Vec::new();
     for doc in &c.documents {
         for clause in &doc.clauses {
             let Some(label) = &clause.label else { continue };
             if let Some((fd, fc)) = seen.insert(&label.name, (doc, clause)) {
-                let first = format!("{}:{}", c.file(fd.file).path, c.file(fd.file).line_of(fc.number_span.start));
+                let first = format!(
+                    "{}:{}",
+                    c.file(fd.file).path,
+                    c.file(fd.file).line_of(fc.number_span.start)
+                );
                 out.push(
-                    Diagnostic::error(rules::DUPLICATE_LABEL, format!("label `{}` is already used at {first}", label.name))
-                        .at(doc.file, &c.file(doc.file).path, label.span.clone())
-                        .document(Some(&doc.meta.id))
-                        .clause(Some(clause.number.to_string()))
-                        .help("labels name exactly one clause; choose another"),
+                    Diagnostic::error(
+                        rules::DUPLICATE_LABEL,
+                        format!("label `{}` is already used at {first}", label.name),
+                    )
+                    .at(doc.file, &c.file(doc.file).path, label.span.clone())
+                    .document(Some(&doc.meta.id))
+                    .clause(Some(clause.number.to_string()))
+                    .help("labels name exactly one clause; choose another"),
                 );
             }
         }

@@ -1,0 +1,675 @@
+//! Resolution: looking every citation up across the whole constitution and giving it exactly
+//! one [`Outcome`], then turning the failures into diagnostics.
+//!
+//! The index is built once per run (numbers per document, labels, document ids), so resolving
+//! is a hash lookup per cited number and the pass stays linear in the size of the text.
+
+use super::grammar::{self, Cited, Direction, Item, Lexicon, NumRef, RawRef, Scope, Words};
+use super::{CitedNumber, Outcome, Reference, Target};
+use crate::diag::Diagnostic;
+use crate::model::{Constitution, Document};
+use crate::number::{parse_cited, ClauseNumber, Seg};
+use crate::rules;
+use rustc_hash::FxHashMap as HashMap;
+
+/// Lookup tables over a constitution.
+pub struct Index<'a> {
+    c: &'a Constitution,
+    numbers: Vec<HashMap<&'a ClauseNumber, Vec<usize>>>,
+    labels: HashMap<&'a str, (usize, usize)>,
+    ids: HashMap<&'a str, usize>,
+    generic: HashMap<String, usize>,
+    lexicon: Lexicon,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(c: &'a Constitution) -> Index<'a> {
+        let mut numbers = Vec::with_capacity(c.documents.len());
+        let mut labels = HashMap::default();
+        for (di, d) in c.documents.iter().enumerate() {
+            let mut m: HashMap<&ClauseNumber, Vec<usize>> =
+                HashMap::with_capacity_and_hasher(d.clauses.len(), Default::default());
+            for (ci, cl) in d.clauses.iter().enumerate() {
+                m.entry(&cl.number).or_default().push(ci);
+                if let Some(l) = &cl.label {
+                    labels.entry(l.name.as_str()).or_insert((di, ci));
+                }
+            }
+            numbers.push(m);
+        }
+        let ids = c
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.meta.id.as_str(), i))
+            .collect();
+        let cit = &c.config.citations;
+        let mut generic = HashMap::default();
+        for (i, d) in c.documents.iter().enumerate() {
+            for l in &d.meta.long {
+                let l = l.to_ascii_lowercase();
+                if cit.generic.iter().any(|g| g.eq_ignore_ascii_case(&l)) {
+                    generic.entry(l).or_insert(i);
+                }
+            }
+        }
+        let documents = c
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                (
+                    i,
+                    d.meta.short.as_deref().unwrap_or(""),
+                    d.meta.long.as_slice(),
+                )
+            })
+            .collect();
+        let lexicon = Lexicon::new(&Words {
+            same_document: &cit.same_document,
+            appendix: &cit.appendix,
+            legislation: &cit.legislation,
+            generic: &cit.generic,
+            documents,
+        });
+        Index {
+            c,
+            numbers,
+            labels,
+            ids,
+            generic,
+            lexicon,
+        }
+    }
+
+    /// Clauses of `doc` numbered `n`.
+    pub fn lookup(&self, doc: usize, n: &ClauseNumber) -> &[usize] {
+        self.numbers[doc].get(n).map_or(&[], Vec::as_slice)
+    }
+
+    fn doc(&self, i: usize) -> &'a Document {
+        &self.c.documents[i]
+    }
+
+    /// Up to three existing numbers close to a missing one, for the help text.
+    fn nearest(&self, doc: usize, n: &ClauseNumber) -> Vec<String> {
+        let d = self.doc(doc);
+        let parent = n.parent();
+        let last = n.last().and_then(Seg::plain).unwrap_or(0) as i64;
+        let mut cands: Vec<(i64, usize, String)> = d
+            .clauses
+            .iter()
+            .filter(|c| c.number.depth() == n.depth() && c.number.parent() == parent)
+            .map(|c| {
+                let v = c.number.last().and_then(Seg::plain).unwrap_or(0) as i64;
+                ((v - last).abs(), c.span.start, c.number.to_string())
+            })
+            .collect();
+        if cands.is_empty() {
+            let ns = n.to_string();
+            cands = d
+                .clauses
+                .iter()
+                .filter(|c| c.number.depth() == n.depth())
+                .map(|c| {
+                    let s = c.number.to_string();
+                    let common = s
+                        .bytes()
+                        .zip(ns.bytes())
+                        .take_while(|(a, b)| a == b)
+                        .count() as i64;
+                    (-common, c.span.start, s)
+                })
+                .collect();
+        }
+        cands.sort();
+        cands.dedup_by(|a, b| a.2 == b.2);
+        cands.into_iter().take(3).map(|c| c.2).collect()
+    }
+}
+
+/// What one number lookup found.
+enum Found {
+    One(usize),
+    Missing,
+    Many,
+}
+
+/// Builds one [`Reference`] from a citation.
+struct Resolver<'i, 'a> {
+    ix: &'i Index<'a>,
+    doc: usize,
+    clause: Option<usize>,
+    numbers: Vec<CitedNumber>,
+    targets: Vec<Target>,
+    missing: Vec<String>,
+    ambiguous: Vec<String>,
+}
+
+impl Resolver<'_, '_> {
+    fn find(&mut self, doc: usize, n: &NumRef) -> Found {
+        let number = self.relative(doc, &n.number);
+        let found = self.ix.lookup(doc, &number);
+        let (f, clause) = match found {
+            [] => (Found::Missing, None),
+            [one] => (Found::One(*one), Some(*one)),
+            _ => (Found::Many, None),
+        };
+        self.numbers.push(CitedNumber {
+            span: n.span.clone(),
+            number: number.clone(),
+            doc: Some(doc),
+            clause,
+        });
+        match f {
+            Found::One(ci) => self.targets.push(Target::Clause(doc, ci)),
+            Found::Missing => self.missing.push(number.to_string()),
+            Found::Many => self.ambiguous.push(number.to_string()),
+        }
+        f
+    }
+
+    /// "sub-paragraph (a)" means (a) of the clause it is written in, or of an ancestor.
+    fn relative(&self, doc: usize, n: &ClauseNumber) -> ClauseNumber {
+        if !matches!(n.0.first(), Some(Seg::Sub(_))) || doc != self.doc {
+            return n.clone();
+        }
+        let d = self.ix.doc(doc);
+        let mut at = self.clause;
+        while let Some(ci) = at {
+            let cand = ClauseNumber([d.clauses[ci].number.0.clone(), n.0.clone()].concat());
+            if !self.ix.lookup(doc, &cand).is_empty() {
+                return cand;
+            }
+            at = d.clauses[ci].parent;
+        }
+        n.clone()
+    }
+
+    fn range(&mut self, doc: usize, a: &NumRef, b: &NumRef) {
+        let (fa, fb) = (self.find(doc, a), self.find(doc, b));
+        let parent = a.number.parent();
+        let plain = (
+            a.number.last().and_then(Seg::plain),
+            b.number.last().and_then(Seg::plain),
+        );
+        if let ((Some(x), Some(y)), true) = (plain, parent == b.number.parent()) {
+            for k in x.saturating_add(1)..y {
+                let n = match &parent {
+                    Some(p) => p.child(Seg::num(k)),
+                    None => ClauseNumber(vec![Seg::num(k)]),
+                };
+                match self.ix.lookup(doc, &n) {
+                    [] => self
+                        .missing
+                        .push(format!("{n} (inside the range {}–{})", a.number, b.number)),
+                    [one] => self.targets.push(Target::Clause(doc, *one)),
+                    _ => self.ambiguous.push(n.to_string()),
+                }
+            }
+        } else if let (Found::One(i), Found::One(j)) = (fa, fb) {
+            let depth = a.number.depth();
+            let between = self.ix.doc(doc).clauses[i + 1..j.max(i + 1)]
+                .iter()
+                .enumerate();
+            let inner: Vec<usize> = between
+                .filter(|(_, c)| c.number.depth() == depth)
+                .map(|(k, _)| i + 1 + k)
+                .collect();
+            self.targets
+                .extend(inner.into_iter().map(|k| Target::Clause(doc, k)));
+        }
+    }
+
+    fn outcome(&self) -> (Outcome, Option<(String, Option<String>)>) {
+        if !self.ambiguous.is_empty() {
+            let msg = format!(
+                "{} is carried by more than one clause",
+                self.ambiguous.join(", ")
+            );
+            return (
+                Outcome::Ambiguous,
+                Some((
+                    msg,
+                    Some("renumber the duplicate clauses first (`clerk renumber`)".into()),
+                )),
+            );
+        }
+        if !self.missing.is_empty() {
+            return (
+                Outcome::Unresolved,
+                Some((format!("no clause {}", self.missing.join(", ")), None)),
+            );
+        }
+        (Outcome::Resolved, None)
+    }
+}
+
+/// Resolve every reference in the constitution, in document order.
+pub fn resolve_all(c: &Constitution) -> Vec<Reference> {
+    let ix = Index::new(c);
+    let mut out = Vec::new();
+    for (di, d) in c.documents.iter().enumerate() {
+        let text = &c.file(d.file).text;
+        for run in &d.runs {
+            for raw in grammar::scan(&ix.lexicon, text, run.clone()) {
+                out.push(resolve_raw(&ix, di, raw));
+            }
+        }
+        for link in &d.links {
+            if let Some(r) = resolve_link(&ix, di, link) {
+                out.push(r);
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.doc, r.span.start));
+    out
+}
+
+fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
+    let d = ix.doc(doc);
+    let clause = d.clause_at(raw.span.start);
+    let mut r = Resolver {
+        ix,
+        doc,
+        clause,
+        numbers: Vec::new(),
+        targets: Vec::new(),
+        missing: Vec::new(),
+        ambiguous: Vec::new(),
+    };
+    let (outcome, problem) = match &raw.cited {
+        Cited::Placeholder => (Outcome::Placeholder, None),
+        Cited::External => (Outcome::External, None),
+        Cited::Clauses { scope, items } => {
+            let target_doc = match scope {
+                Scope::SameDocument => Some(doc),
+                Scope::Document(t) => Some(*t),
+                Scope::Generic(w) => ix.generic.get(w).copied(),
+            };
+            match target_doc {
+                None => (Outcome::External, None),
+                Some(t) => {
+                    for item in items {
+                        match item {
+                            Item::One(n) => {
+                                r.find(t, n);
+                            }
+                            Item::Range(a, b) => r.range(t, a, b),
+                            Item::Refined { outer, inner } => {
+                                r.find(t, inner);
+                                let outer_clause = ix.lookup(t, &outer.number).first().copied();
+                                r.numbers.push(CitedNumber {
+                                    span: outer.span.clone(),
+                                    number: outer.number.clone(),
+                                    doc: Some(t),
+                                    clause: outer_clause,
+                                });
+                            }
+                        }
+                    }
+                    let (o, p) = r.outcome();
+                    let p = p.map(|(m, h)| {
+                        let where_ = if t == doc {
+                            String::new()
+                        } else {
+                            format!(" in {}", ix.doc(t).meta.title)
+                        };
+                        let help = h.or_else(|| {
+                            let first_missing = r.numbers.iter().find(|n| n.clause.is_none())?;
+                            let near = ix.nearest(t, &first_missing.number);
+                            (!near.is_empty())
+                                .then(|| format!("nearest existing clauses: {}", near.join(", ")))
+                        });
+                        (format!("{m}{where_}"), help)
+                    });
+                    (o, p)
+                }
+            }
+        }
+        Cited::Part { number, .. } => resolve_part(ix, number, &mut r.targets),
+        Cited::Article { number, part } => {
+            let part = part.clone().unwrap_or_else(|| "2".into());
+            match ix.c.config.part(&part) {
+                None => (
+                    Outcome::Unresolved,
+                    Some((
+                        format!("Part {part} is not declared in constitution.yaml"),
+                        None,
+                    )),
+                ),
+                Some(p) if !p.kept => (Outcome::External, None),
+                Some(_) => match ix
+                    .c
+                    .documents
+                    .iter()
+                    .position(|d| d.meta.part.split('.').next() == Some(part.as_str()))
+                {
+                    Some(t) => {
+                        r.find(t, number);
+                        r.outcome()
+                    }
+                    None => (
+                        Outcome::Unresolved,
+                        Some((format!("no document in Part {part}"), None)),
+                    ),
+                },
+            }
+        }
+        Cited::Appendix { name, elsewhere } => {
+            if *elsewhere {
+                (Outcome::External, None)
+            } else {
+                resolve_appendix(ix, doc, name, &mut r.targets)
+            }
+        }
+    };
+    let numbers = std::mem::take(&mut r.numbers);
+    let mut targets = std::mem::take(&mut r.targets);
+    targets.sort();
+    targets.dedup();
+    Reference {
+        doc,
+        span: raw.span,
+        clause,
+        outcome,
+        targets,
+        numbers,
+        direction: raw.direction,
+        link_dest: None,
+        problem,
+    }
+}
+
+fn resolve_part(
+    ix: &Index<'_>,
+    number: &str,
+    targets: &mut Vec<Target>,
+) -> (Outcome, Option<(String, Option<String>)>) {
+    let top = number.split('.').next().unwrap_or(number);
+    let declared: Vec<&str> =
+        ix.c.config
+            .parts
+            .iter()
+            .map(|p| p.number.as_str())
+            .collect();
+    match ix.c.config.part(top) {
+        None => (
+            Outcome::Unresolved,
+            Some((
+                format!("Part {top} is not declared in constitution.yaml"),
+                Some(format!("declared Parts: {}", declared.join(", "))),
+            )),
+        ),
+        Some(p) if !p.kept => (Outcome::External, None),
+        Some(_) if top == number => {
+            targets.push(Target::Part(top.to_string()));
+            (Outcome::Resolved, None)
+        }
+        Some(_) => match ix.c.documents.iter().position(|d| d.meta.part == number) {
+            Some(t) => {
+                targets.push(Target::Document(t));
+                (Outcome::Resolved, None)
+            }
+            None => {
+                let here: Vec<String> =
+                    ix.c.documents
+                        .iter()
+                        .filter(|d| d.meta.part.split('.').next() == Some(top))
+                        .map(|d| format!("Part {} {}", d.meta.part, d.meta.title))
+                        .collect();
+                let help = (!here.is_empty())
+                    .then(|| format!("documents in Part {top}: {}", here.join("; ")));
+                (
+                    Outcome::Unresolved,
+                    Some((format!("no document sits at Part {number}"), help)),
+                )
+            }
+        },
+    }
+}
+
+fn resolve_appendix(
+    ix: &Index<'_>,
+    doc: usize,
+    name: &str,
+    targets: &mut Vec<Target>,
+) -> (Outcome, Option<(String, Option<String>)>) {
+    let lower = name.to_ascii_lowercase();
+    let starts = |s: &str| {
+        let s = s.trim_start_matches(['*', '#', ' ']).to_ascii_lowercase();
+        s.starts_with(&lower) && !s[lower.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    };
+    let d = ix.doc(doc);
+    let text = &ix.c.file(d.file).text;
+    if let Some(ci) = d.clauses.iter().position(|c| starts(&text[c.head.clone()])) {
+        targets.push(Target::Clause(doc, ci));
+        return (Outcome::Resolved, None);
+    }
+    if let Some(t) = ix.c.documents.iter().position(|x| starts(&x.meta.title)) {
+        targets.push(Target::Document(t));
+        return (Outcome::Resolved, None);
+    }
+    (
+        Outcome::Unresolved,
+        Some((
+            format!("no {name} in this document or the constitution"),
+            Some("title the appendix's heading or document \"".to_string() + name + " …\""),
+        )),
+    )
+}
+
+/// An explicit link `[text](#target)`: a label, `docid-number`, or a number of this document.
+fn resolve_link(ix: &Index<'_>, doc: usize, link: &crate::model::Link) -> Option<Reference> {
+    let dest = link.dest.strip_prefix('#')?;
+    if dest.is_empty() {
+        return None; // an empty link is a drafting defect, reported by that pass
+    }
+    let d = ix.doc(doc);
+    let dest_span = link.dest_span.clone().map(|s| (s.start + 1)..s.end);
+    let mut numbers = Vec::new();
+    let target = if let Some(&(td, tc)) = ix.labels.get(dest) {
+        Some((td, tc))
+    } else {
+        let by_id = ix
+            .ids
+            .iter()
+            .filter(|(id, _)| {
+                dest.len() > id.len() + 1
+                    && dest.starts_with(**id)
+                    && dest.as_bytes()[id.len()] == b'-'
+            })
+            .max_by_key(|(id, _)| id.len())
+            .map(|(id, &t)| (t, &dest[id.len() + 1..]));
+        let (t, num_text) = by_id.unwrap_or((doc, dest));
+        let n = ClauseNumber::parse(num_text)?;
+        let found = ix.lookup(t, &n);
+        if let Some(span) = &dest_span {
+            let at = span.end - num_text.len();
+            numbers.push(CitedNumber {
+                span: at..span.end,
+                number: n.clone(),
+                doc: Some(t),
+                clause: found.first().copied().filter(|_| found.len() == 1),
+            });
+        }
+        match found {
+            [one] => Some((t, *one)),
+            [] => None,
+            _ => {
+                return Some(link_ref(
+                    doc,
+                    link,
+                    d,
+                    Outcome::Ambiguous,
+                    vec![],
+                    numbers,
+                    Some((
+                        format!("link target `#{dest}` is carried by more than one clause"),
+                        None,
+                    )),
+                ));
+            }
+        }
+    };
+    let Some((td, tc)) = target else {
+        return Some(link_ref(
+            doc,
+            link,
+            d,
+            Outcome::Unresolved,
+            vec![],
+            numbers,
+            Some((
+                format!("link target `#{dest}` names no clause or label"),
+                None,
+            )),
+        ));
+    };
+    // The visible text's number is part of the reference too: renumbering rewrites it.
+    let text = &ix.c.file(d.file).text;
+    let shown = last_number_in(text, link.text.clone());
+    if let Some((span, n)) = &shown {
+        numbers.push(CitedNumber {
+            span: span.clone(),
+            number: n.clone(),
+            doc: Some(td),
+            clause: Some(tc),
+        });
+    }
+    let mut r = link_ref(
+        doc,
+        link,
+        d,
+        Outcome::Resolved,
+        vec![Target::Clause(td, tc)],
+        numbers,
+        None,
+    );
+    let actual = &ix.doc(td).clauses[tc].number;
+    if let Some((_, n)) = shown.filter(|(_, n)| n != actual) {
+        r.problem = Some((
+            format!(
+                "link text says {n} but its target is clause {actual} of {}",
+                ix.doc(td).meta.title
+            ),
+            Some(format!(
+                "write {actual} in the link text, or point the link at {n}"
+            )),
+        ));
+    }
+    Some(r)
+}
+
+fn link_ref(
+    doc: usize,
+    link: &crate::model::Link,
+    d: &Document,
+    outcome: Outcome,
+    targets: Vec<Target>,
+    numbers: Vec<CitedNumber>,
+    problem: Option<(String, Option<String>)>,
+) -> Reference {
+    Reference {
+        doc,
+        span: link.span.clone(),
+        clause: d.clause_at(link.span.start),
+        outcome,
+        targets,
+        numbers,
+        direction: None,
+        link_dest: link.dest_span.clone(),
+        problem,
+    }
+}
+
+/// The last clause-like number in a link's text ("CSO 16" → 16).
+fn last_number_in(
+    text: &str,
+    span: crate::source::Span,
+) -> Option<(crate::source::Span, ClauseNumber)> {
+    let s = &text[span.clone()];
+    let b = s.as_bytes();
+    let mut found = None;
+    let mut i = 0;
+    while i < b.len() {
+        let word_start =
+            b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit() && b[i - 1] != b'.');
+        if word_start {
+            if let Some((n, len)) = parse_cited(&s[i..]) {
+                found = Some(((span.start + i)..(span.start + i + len), n));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Diagnostics for references that did not resolve, are ambiguous, point the wrong way, or
+/// whose link text disagrees with the target. Placeholders are the drafting pass's to report.
+pub fn diagnostics(c: &Constitution, refs: &[Reference]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in refs {
+        let d = &c.documents[r.doc];
+        let f = c.file(d.file);
+        let at = |rule, msg: String, help: Option<String>| {
+            let mut diag = Diagnostic::error(rule, msg)
+                .at(d.file, &f.path, r.span.clone())
+                .document(Some(&d.meta.id))
+                .clause(r.clause.map(|i| d.clauses[i].number.to_string()));
+            diag.help = help;
+            diag
+        };
+        let written = f.text[r.span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        match (r.outcome, &r.problem) {
+            (Outcome::Unresolved, Some((m, h))) => out.push(at(
+                rules::UNRESOLVED_REFERENCE,
+                format!("`{written}` points nowhere: {m}"),
+                h.clone(),
+            )),
+            (Outcome::Ambiguous, Some((m, h))) => out.push(at(
+                rules::AMBIGUOUS_REFERENCE,
+                format!("`{written}` is ambiguous: {m}"),
+                h.clone(),
+            )),
+            (Outcome::Resolved, Some((m, h))) if r.link_dest.is_some() => {
+                out.push(at(rules::LINK_TEXT_MISMATCH, m.clone(), h.clone()))
+            }
+            _ => {}
+        }
+        if let (Outcome::Resolved, Some(dir)) = (r.outcome, r.direction) {
+            let wrong: Vec<String> = r
+                .targets
+                .iter()
+                .filter_map(|t| match t {
+                    Target::Clause(td, tc) if *td == r.doc => {
+                        let pos = d.clauses[*tc].span.start;
+                        let is_above = pos < r.span.start;
+                        (is_above != (dir == Direction::Above))
+                            .then(|| d.clauses[*tc].number.to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            if !wrong.is_empty() {
+                let (said, is) = match dir {
+                    Direction::Above => ("above", "below"),
+                    Direction::Below => ("below", "above"),
+                };
+                let mut diag = at(
+                    rules::REFERENCE_DIRECTION,
+                    format!("`{written}` says {said}, but {} is {is} it", wrong.join(", ")),
+                    Some("check that the reference still cites the clause it meant; then fix the direction word".into()),
+                );
+                diag.severity = crate::diag::Severity::Warning;
+                out.push(diag);
+            }
+        }
+    }
+    out
+}
