@@ -38,6 +38,12 @@ pub enum Deny {
     Warnings,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PolicyArg {
+    Draft,
+    Adopted,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check the constitution: numbering, placeholders, drafting notes, front matter.
@@ -63,6 +69,28 @@ pub enum Command {
         /// Only references that cite this document or clause: `cso`, `cso:16` (includes 16.1.3).
         #[arg(long, value_name = "DOC[:CLAUSE]")]
         to: Option<String>,
+    },
+    /// Renumber clauses and rewrite every reference to them. Shows the change; --write applies it.
+    Renumber {
+        /// Only this document (its id); references to it from other documents still follow.
+        document: Option<String>,
+        /// The constitution folder.
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Apply the change (atomically, file by file after all are staged).
+        #[arg(long)]
+        write: bool,
+        /// Renumbering policy; by default each document's status chooses (draft: sequential,
+        /// adopted: frozen numbers with suffixes such as 4A for inserted clauses).
+        #[arg(long, value_enum)]
+        policy: Option<PolicyArg>,
+        /// Keep references whose meaning cannot be known exactly as written, and list them.
+        #[arg(long)]
+        leave_unclear: bool,
+        /// Say which clause an ambiguous reference means: FILE:LINE:COLUMN=N picks the Nth
+        /// clause carrying the number it cites. May be repeated.
+        #[arg(long, value_name = "FILE:LINE:COLUMN=N")]
+        choose: Vec<String>,
     },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
@@ -98,6 +126,20 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { dir, format, deny } => run_check(&dir, format, deny),
         Command::Refs { dir, format, to } => run_refs(&dir, format, to.as_deref()),
         Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Renumber {
+            document,
+            dir,
+            write,
+            policy,
+            leave_unclear,
+            choose,
+        } => {
+            let policy = policy.map(|p| match p {
+                PolicyArg::Draft => crate::fix::renumber::Policy::Draft,
+                PolicyArg::Adopted => crate::fix::renumber::Policy::Adopted,
+            });
+            crate::fix::command::run_renumber(&dir, document, write, policy, leave_unclear, &choose)
+        }
     }
 }
 

@@ -28,6 +28,7 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod fix;
 pub mod frontmatter;
 pub mod load;
 pub mod model;

@@ -189,9 +189,10 @@ fn same_scheme(old: &str, new: &str) -> bool {
         matches!((letter_value(old), letter_value(new)), (Some(a), Some(b)) if b == a + 1);
     let next_roman =
         matches!((roman_value(old), roman_value(new)), (Some(a), Some(b)) if b == a + 1);
-    let letters = roman_value(old).is_none() && roman_value(new).is_none();
-    let romans =
-        old.len() > 1 && new.len() > 1 && roman_value(old).is_some() && roman_value(new).is_some();
+    // A single c, l or d is a letter: nobody numbers sub-paragraphs (l) for fifty.
+    let roman = |s: &str| roman_value(s).is_some_and(|v| v <= 39);
+    let letters = !roman(old) && !roman(new);
+    let romans = roman(old) && roman(new) && (old.len() > 1 || new.len() > 1 || old == "i");
     next_letter || next_roman || letters || romans
 }
 
@@ -219,6 +220,22 @@ impl Builder<'_> {
 
     fn try_clause(&mut self, p: Pending, at: usize) {
         let line = &self.text[at..line_end(self.text, at)];
+        if let Some((visible, token_len)) = redlined_number(line) {
+            // "8.4<u>3</u>.1": a number half-renumbered in a flattened redline. It is read as
+            // shown (8.43.1) and renumbering replaces the whole token.
+            if let Some(lead) = parse_leading(&visible).filter(|l| l.len == visible.len()) {
+                let span = at..at + token_len;
+                self.push(
+                    lead.number,
+                    span.clone(),
+                    Style::Plain,
+                    p.kind,
+                    p.start,
+                    span.end,
+                );
+                return;
+            }
+        }
         if let Some(lead) = parse_leading(line) {
             let rest = skip_emphasis(&line[lead.len..]);
             let ends_well = rest.is_empty() || rest.starts_with([' ', '\t', '<']);
@@ -303,6 +320,28 @@ impl Builder<'_> {
             parent,
         });
     }
+}
+
+/// A number with `<u>`/`</u>` insertion marks inside it, as flattened redlines print a
+/// half-finished renumbering. Returns the number as shown and the bytes the token takes.
+fn redlined_number(line: &str) -> Option<(String, usize)> {
+    let mut visible = String::new();
+    let mut i = 0;
+    let mut tagged = false;
+    while i < line.len() {
+        let rest = &line[i..];
+        if let Some(tag) = ["<u>", "</u>"].iter().find(|t| rest.starts_with(**t)) {
+            tagged = true;
+            i += tag.len();
+        } else if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            visible.push_str(&rest[..1]);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let visible = visible.trim_end_matches('.').to_string();
+    (tagged && !visible.is_empty() && line[i..].starts_with([' ', '\t'])).then_some((visible, i))
 }
 
 /// Find a trailing `{#label}` on a clause's first line; returns the head without it.
@@ -394,6 +433,24 @@ mod tests {
     fn dot_zero_inside_its_own_section_is_an_out_of_order_clause() {
         let md = "# 2 Reasons\n\n2.1 a\n\n2.0 b\n\n2.1 c\n";
         assert_eq!(numbers(md), ["2", "2.1", "2.0", "2.1"]);
+    }
+
+    #[test]
+    fn half_renumbered_redline_numbers_are_one_token() {
+        let md = "- 8.4<u>3</u>.1 Officers taking\n- 9.2.14<u>0</u> A Chief\n";
+        let body = parse_body(md, 0..md.len());
+        let got: Vec<_> = body
+            .clauses
+            .iter()
+            .map(|c| (c.number.to_string(), &md[c.number_span.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("8.43.1".to_string(), "8.4<u>3</u>.1"),
+                ("9.2.140".to_string(), "9.2.14<u>0</u>")
+            ]
+        );
     }
 
     #[test]
