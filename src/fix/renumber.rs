@@ -154,14 +154,26 @@ fn next_suffix(seg: &Seg) -> Seg {
     }
 }
 
+/// Where numbering stands under one parent.
+#[derive(Default)]
+struct Level {
+    /// Children numbered so far.
+    count: u32,
+    /// Whether the sub-paragraphs here are roman (known after the first).
+    roman: Option<bool>,
+    /// The highest old number kept so far (adopted policy).
+    last_old: Option<Seg>,
+    /// The last number given (adopted policy), to suffix the next insertion from.
+    last_new: Option<Seg>,
+}
+
 /// New numbers for every clause of a document, in clause order.
 pub fn new_numbers(doc: &Document, policy: Policy) -> Vec<ClauseNumber> {
     let mut out: Vec<ClauseNumber> = Vec::with_capacity(doc.clauses.len());
     // Open ancestors: (old number, new number).
     let mut stack: Vec<(ClauseNumber, ClauseNumber)> = Vec::new();
     // Per new parent: how many children so far, whether they are roman, the last kept old segment.
-    let mut count: HashMap<ClauseNumber, (u32, Option<bool>, Option<Seg>, Option<Seg>)> =
-        HashMap::default();
+    let mut count: HashMap<ClauseNumber, Level> = HashMap::default();
     for clause in &doc.clauses {
         let old = &clause.number;
         let p = parent_of(&stack, old);
@@ -171,21 +183,21 @@ pub fn new_numbers(doc: &Document, policy: Policy) -> Vec<ClauseNumber> {
         let last = old.last().expect("numbers have a level").clone();
         let seg = match (&last, policy) {
             (Seg::Sub(s), _) => {
-                let roman = is_roman(s, entry.1);
-                entry.1 = Some(roman);
-                entry.0 += 1;
+                let roman = is_roman(s, entry.roman);
+                entry.roman = Some(roman);
+                entry.count += 1;
                 match policy {
                     Policy::Adopted => last.clone(),
-                    Policy::Draft if roman => Seg::Sub(to_roman(entry.0)),
-                    Policy::Draft => Seg::Sub(letters(entry.0)),
+                    Policy::Draft if roman => Seg::Sub(to_roman(entry.count)),
+                    Policy::Draft => Seg::Sub(letters(entry.count)),
                 }
             }
             (_, Policy::Draft) => {
-                entry.0 += 1;
-                Seg::num(entry.0)
+                entry.count += 1;
+                Seg::num(entry.count)
             }
             (_, Policy::Adopted) => {
-                let kept = match &entry.2 {
+                let kept = match &entry.last_old {
                     None if last == Seg::num(0) => Seg::Num {
                         pre: "A".into(),
                         n: 1,
@@ -193,12 +205,14 @@ pub fn new_numbers(doc: &Document, policy: Policy) -> Vec<ClauseNumber> {
                     },
                     None => last.clone(),
                     Some(prev) if last > *prev => last.clone(),
-                    Some(_) => next_suffix(entry.3.as_ref().expect("set with entry.2")),
+                    Some(_) => {
+                        next_suffix(entry.last_new.as_ref().expect("set with entry.last_old"))
+                    }
                 };
-                if entry.2.as_ref().is_none_or(|prev| last > *prev) && last != Seg::num(0) {
-                    entry.2 = Some(last.clone());
+                if entry.last_old.as_ref().is_none_or(|prev| last > *prev) && last != Seg::num(0) {
+                    entry.last_old = Some(last.clone());
                 }
-                entry.3 = Some(kept.clone());
+                entry.last_new = Some(kept.clone());
                 kept
             }
         };
