@@ -13,10 +13,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Where one level's sequence stands, for comparing the next sibling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Ordinal {
-    /// A plain number (gaps are measurable).
-    Plain(u32),
-    /// A number with letters (4A, A1): order is checked, gaps are not.
-    Lettered(u32),
+    /// A plain number (gaps are measurable), or one with letters (4A, A1), whose order is
+    /// checked but not its gaps: (number, 0 with a prefix else 1, suffix rank).
+    Num(u32, u8, u32),
     Letter(u32),
     Roman(u32),
 }
@@ -24,13 +23,12 @@ enum Ordinal {
 impl Ordinal {
     fn of(seg: &Seg, prev: Option<Ordinal>) -> Ordinal {
         match seg {
-            Seg::Num { .. } => match seg.plain() {
-                Some(n) => Ordinal::Plain(n),
-                None => Ordinal::Lettered(match seg {
-                    Seg::Num { n, .. } => *n,
-                    Seg::Sub(_) => 0,
-                }),
-            },
+            Seg::Num { pre, n, post } => {
+                let suffix = post
+                    .bytes()
+                    .fold(0u32, |acc, b| acc * 27 + u32::from(b - b'A' + 1));
+                Ordinal::Num(*n, u8::from(pre.is_empty()), suffix)
+            }
             Seg::Sub(s) => {
                 let letter = letter_value(s);
                 let roman = roman_value(s);
@@ -48,7 +46,7 @@ impl Ordinal {
 
     fn same_kind(self, other: Ordinal) -> bool {
         let k = |o| match o {
-            Ordinal::Plain(_) | Ordinal::Lettered(_) => 0,
+            Ordinal::Num(..) => 0,
             Ordinal::Letter(_) => 1,
             Ordinal::Roman(_) => 2,
         };
@@ -165,12 +163,12 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                     d.help = Some("numbers must rise at each level; renumber the clauses".into());
                     continue; // keep the higher number as the one to follow
                 }
-                if let (Ordinal::Plain(a), Ordinal::Plain(b))
+                if let (Ordinal::Num(a, 1, 0), Ordinal::Num(b, 1, 0))
                 | (Ordinal::Letter(a), Ordinal::Letter(b))
                 | (Ordinal::Roman(a), Ordinal::Roman(b)) = (p, ord)
                 {
                     let allowed = if slack { a + 2 } else { a + 1 };
-                    if b > allowed && matches!(ord, Ordinal::Plain(_)) {
+                    if b > allowed && matches!(ord, Ordinal::Num(..)) {
                         let before = doc.clauses[pi].number.to_string();
                         let d = cx.report(
                             rules::NUMBERING_GAP,
@@ -182,7 +180,7 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                             ),
                         );
                         d.help = Some("restore the missing clause, or renumber".into());
-                    } else if b > allowed && !matches!(ord, Ordinal::Plain(_)) {
+                    } else if b > allowed {
                         let before = doc.clauses[pi].number.to_string();
                         cx.report(
                             rules::NUMBERING_GAP,
@@ -199,6 +197,17 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
         }
         last_child.insert(parent, (ord, i, false));
     }
+    if doc.is_adopted() {
+        // Adopted numbers are frozen: a deleted clause leaves its number unused on purpose.
+        for d in cx
+            .diags
+            .iter_mut()
+            .filter(|d| d.rule == rules::NUMBERING_GAP)
+        {
+            d.severity = crate::diag::Severity::Warning;
+            d.help = Some("in an adopted document a deleted clause's number stays unused; if this one was lost by mistake, restore it".into());
+        }
+    }
     cx.diags.extend(check_style(c, doc));
     cx.diags
 }
@@ -207,15 +216,14 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
 fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>, ord: Ordinal) {
     let n = &clause.number;
     let gap = match ord {
-        Ordinal::Plain(v) => v > 1,
-        Ordinal::Letter(v) | Ordinal::Roman(v) => v > 1,
-        Ordinal::Lettered(_) => false,
+        Ordinal::Num(v, 1, 0) | Ordinal::Letter(v) | Ordinal::Roman(v) => v > 1,
+        Ordinal::Num(..) => false,
     };
     if !gap {
         return;
     }
     let missing = match ord {
-        Ordinal::Plain(v) => missing_range(parent, 1, v - 1),
+        Ordinal::Num(v, ..) => missing_range(parent, 1, v - 1),
         _ => "the sub-paragraphs before it".to_string(),
     };
     let under = parent.map_or("the document".to_string(), describe);
@@ -230,7 +238,7 @@ fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>,
     d.help = Some(format!(
         "restore the missing clause, or renumber (the first should be {})",
         match ord {
-            Ordinal::Plain(_) => "1".to_string(),
+            Ordinal::Num(..) => "1".to_string(),
             Ordinal::Roman(_) => "(i)".to_string(),
             _ => "(a)".to_string(),
         }

@@ -1,0 +1,185 @@
+//! Fixture-driven tests of `clerk renumber`: each folder in `tests/fixtures/renumber/` is one
+//! case with a `constitution/` (or a `source` file naming one), optional `args` (one per
+//! line), and the expected dry-run output `expected.txt` and exit status `expected.status`.
+//! `CLERK_BLESS=1 cargo test --test renumber` rewrites the expected files.
+//!
+//! Beyond the expected output every case must: leave the sources untouched on a dry run and
+//! on a refusal; after `--write`, have no numbering errors, propose nothing on a second run,
+//! and leave every file the diff did not name byte-identical.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn clerk() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_clerk"))
+}
+
+static SEQ: AtomicUsize = AtomicUsize::new(0);
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "clerk-renumber-{}-{}-{name}",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walk(dir) {
+        let rel = e.strip_prefix(dir).unwrap().to_string_lossy().to_string();
+        out.insert(rel, std::fs::read(&e).unwrap());
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            v.extend(walk(&p));
+        } else {
+            v.push(p);
+        }
+    }
+    v.sort();
+    v
+}
+
+fn run(args: &[String], dir: &Path, write: bool) -> (String, i32) {
+    let mut cmd = clerk();
+    cmd.arg("renumber").args(args).arg("--dir").arg(dir);
+    if write {
+        cmd.arg("--write");
+    }
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn check_case(case: &Path) -> Result<(), String> {
+    let name = case.file_name().unwrap().to_string_lossy().to_string();
+    let src = match std::fs::read_to_string(case.join("source")) {
+        Ok(rel) => case.join(rel.trim()),
+        Err(_) => case.join("constitution"),
+    };
+    let args: Vec<String> = std::fs::read_to_string(case.join("args"))
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let dir = temp_dir(&name);
+    copy_dir(&src, &dir);
+    let before = snapshot(&dir);
+
+    let (stdout, status) = run(&args, &dir, false);
+    if std::env::var_os("CLERK_BLESS").is_some() {
+        std::fs::write(case.join("expected.txt"), &stdout).unwrap();
+        std::fs::write(case.join("expected.status"), format!("{status}\n")).unwrap();
+    }
+    let expected = std::fs::read_to_string(case.join("expected.txt"))
+        .map_err(|_| format!("{name}: no expected.txt (bless with CLERK_BLESS=1)"))?;
+    let expected_status: i32 = std::fs::read_to_string(case.join("expected.status"))
+        .map_err(|_| format!("{name}: no expected.status"))?
+        .trim()
+        .parse()
+        .unwrap();
+    if stdout != expected || status != expected_status {
+        return Err(format!("{name}: output differs (status {status}, expected {expected_status})\n--- got ---\n{stdout}\n--- expected ---\n{expected}"));
+    }
+    if snapshot(&dir) != before {
+        return Err(format!("{name}: a dry run changed files"));
+    }
+
+    let (wrote, wstatus) = run(&args, &dir, true);
+    if expected_status != 0 {
+        if snapshot(&dir) != before {
+            return Err(format!("{name}: a refused renumber changed files"));
+        }
+        return Ok(());
+    }
+    assert_eq!(wstatus, 0, "{name}: --write failed:\n{wrote}");
+    let after = snapshot(&dir);
+    let changed: Vec<&str> = wrote
+        .lines()
+        .filter_map(|l| l.strip_prefix("changed "))
+        .collect();
+    for (path, bytes) in &before {
+        let named = changed.iter().any(|c| c.ends_with(path.as_str()));
+        if !named && after.get(path) != Some(bytes) {
+            return Err(format!("{name}: {path} changed but was not reported"));
+        }
+    }
+    let (again, _) = run(&args, &dir, false);
+    if !again.contains("nothing to change") || again.contains("+++ b/") {
+        return Err(format!(
+            "{name}: a second renumber is not a no-op:\n{again}"
+        ));
+    }
+    let check = clerk()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let numbering: Vec<String> = String::from_utf8(check.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| {
+            l.contains("\"severity\":\"error\"")
+                && ["\"N201\"", "\"N202\"", "\"N203\"", "\"N204\""]
+                    .iter()
+                    .any(|c| l.contains(c))
+        })
+        .map(str::to_string)
+        .collect();
+    if !numbering.is_empty() {
+        return Err(format!(
+            "{name}: numbering errors remain after renumbering:\n{}",
+            numbering.join("\n")
+        ));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+#[test]
+fn renumber_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/renumber");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 5,
+        "expected the renumber fixtures in {}",
+        root.display()
+    );
+    let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
