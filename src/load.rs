@@ -254,6 +254,7 @@ pub fn document(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>
         clauses: parsed.clauses,
         runs: parsed.runs,
         links: parsed.links,
+        headings: parsed.headings,
     };
     (doc, diags)
 }

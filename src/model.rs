@@ -64,6 +64,14 @@ pub struct Clause {
     pub parent: Option<usize>,
 }
 
+/// A heading, numbered or not ("# Appendix D Forms" names an appendix without a number).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    /// The heading's text on its line, without `#` marks.
+    pub text: Span,
+}
+
 /// A Markdown link `[text](dest)` in a document body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
@@ -85,6 +93,7 @@ pub struct Document {
     /// Runs of prose text outside links and code, merged where contiguous in the source.
     pub runs: Vec<Span>,
     pub links: Vec<Link>,
+    pub headings: Vec<Heading>,
 }
 
 impl Document {

@@ -6,7 +6,7 @@
 //! number ([`crate::number`] only reads numbers); the hierarchy comes from the numbers, never
 //! from indentation.
 
-use crate::model::{BlockKind, Clause, Label, Link};
+use crate::model::{BlockKind, Clause, Heading, Label, Link};
 use crate::number::{
     letter_value, parse_leading, parse_sub, roman_value, ClauseNumber, Seg, Style,
 };
@@ -20,6 +20,7 @@ pub struct Body {
     pub clauses: Vec<Clause>,
     pub runs: Vec<Span>,
     pub links: Vec<Link>,
+    pub headings: Vec<Heading>,
 }
 
 /// Markdown extensions clerk accepts in sources.
@@ -87,6 +88,9 @@ pub fn parse_body(text: &str, body: Span) -> Body {
                 }));
             }
             Event::Start(Tag::Heading { level, .. }) => {
+                b.body
+                    .headings
+                    .push(heading_at(text, r.start, heading_level(level)));
                 pending = Some(Pending {
                     kind: BlockKind::Heading(heading_level(level)),
                     start: r.start,
@@ -125,6 +129,21 @@ pub fn parse_body(text: &str, body: Span) -> Body {
     }
     close_spans(&mut b.body.clauses, body.end);
     b.body
+}
+
+/// The text of an ATX heading line, without its `#` marks (setext headings: the first line).
+fn heading_at(text: &str, start: usize, level: u8) -> Heading {
+    let end = line_end(text, start);
+    let line = &text[start..end];
+    let inner = line.trim_start().trim_start_matches('#').trim_start();
+    let inner = inner.trim_end().trim_end_matches('#').trim_end();
+    let from = start
+        + (line.len() - line.trim_start().len())
+        + (line.trim_start().len() - line.trim_start().trim_start_matches('#').trim_start().len());
+    Heading {
+        level,
+        text: from..(from + inner.len()).min(end),
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

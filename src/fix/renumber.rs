@@ -480,6 +480,7 @@ mod tests {
             clauses: body.clauses,
             runs: body.runs,
             links: body.links,
+            headings: body.headings,
         };
         new_numbers(&doc, policy)
             .iter()

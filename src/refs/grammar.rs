@@ -271,9 +271,19 @@ fn list_connector(text: &str, i: usize) -> Option<usize> {
     (j > i && text[..j].trim_end().ends_with(',')).then_some(j)
 }
 
-/// Read a number expression: "4.8", "4.8 – 4.10", "5.12 and 5.13", "16 [16.1.3]".
+/// A relative sub-paragraph "(b)", as in "sub-paragraph (b)": a number of one bracketed level.
+fn sub_at(text: &str, i: usize) -> Option<NumRef> {
+    let (sub, len) = crate::number::parse_sub(&text[i..])?;
+    let number = ClauseNumber(vec![crate::number::Seg::Sub(sub.to_string())]);
+    Some(NumRef {
+        number,
+        span: i..i + len,
+    })
+}
+
+/// Read a number expression: "4.8", "4.8 – 4.10", "5.12 and 5.13", "16 [16.1.3]", "(b)".
 fn number_expr(text: &str, start: usize) -> Option<(Vec<Item>, usize)> {
-    let first = num_at(text, start)?;
+    let first = num_at(text, start).or_else(|| sub_at(text, start))?;
     let depth = first.number.depth();
     let mut end = first.span.end;
     let mut items = Vec::new();
@@ -297,14 +307,20 @@ fn number_expr(text: &str, start: usize) -> Option<(Vec<Item>, usize)> {
     };
     loop {
         if let (Item::One(from), Some(k)) = (&last, range_connector(text, end)) {
-            if let Some(to) = num_at(text, k).filter(|n| n.number.depth() == depth) {
+            if let Some(to) = num_at(text, k)
+                .or_else(|| sub_at(text, k))
+                .filter(|n| n.number.depth() == depth)
+            {
                 end = to.span.end;
                 last = Item::Range(from.clone(), to);
                 continue;
             }
         }
         if let Some(k) = list_connector(text, end) {
-            if let Some(next) = num_at(text, k).filter(|n| n.number.depth() == depth) {
+            if let Some(next) = num_at(text, k)
+                .or_else(|| sub_at(text, k))
+                .filter(|n| n.number.depth() == depth)
+            {
                 items.push(std::mem::replace(&mut last, Item::One(next.clone())));
                 end = next.span.end;
                 continue;
@@ -522,6 +538,10 @@ fn citation(text: &str, at: usize, end: usize, entry: &Entry) -> Option<RawRef> 
             })
         }
         Entry::Part => {
+            // "Part 4" is a citation; "part 4" in running prose is usually not.
+            if !text[at..].starts_with('P') {
+                return None;
+            }
             let stop = part_number(text, start)?;
             if legislation_follows(text, stop) {
                 return Some(RawRef {

@@ -12,6 +12,8 @@ pub struct TargetRec {
     pub clause: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
 }
 
 #[derive(Serialize, Debug)]
@@ -58,7 +60,7 @@ impl To {
     fn matches(&self, c: &Constitution, t: &Target) -> bool {
         let (d, clause) = match t {
             Target::Clause(d, ci) => (*d, Some(&c.documents[*d].clauses[*ci].number)),
-            Target::Document(d) => (*d, None),
+            Target::Document(d) | Target::Heading(d, _) => (*d, None),
             Target::Part(_) => return false,
         };
         c.documents[d].meta.id == self.document
@@ -76,16 +78,28 @@ fn target_rec(c: &Constitution, t: &Target) -> TargetRec {
             document: Some(c.documents[*d].meta.id.clone()),
             clause: Some(c.documents[*d].clauses[*ci].number.to_string()),
             part: None,
+            heading: None,
         },
         Target::Document(d) => TargetRec {
             document: Some(c.documents[*d].meta.id.clone()),
             clause: None,
             part: None,
+            heading: None,
         },
+        Target::Heading(d, h) => {
+            let doc = &c.documents[*d];
+            TargetRec {
+                document: Some(doc.meta.id.clone()),
+                clause: None,
+                part: None,
+                heading: Some(c.file(doc.file).text[doc.headings[*h].text.clone()].to_string()),
+            }
+        }
         Target::Part(p) => TargetRec {
             document: None,
             clause: None,
             part: Some(p.clone()),
+            heading: None,
         },
     }
 }
@@ -123,6 +137,9 @@ pub fn table(recs: &[RefRec]) -> String {
             .targets
             .iter()
             .map(|t| match (&t.document, &t.clause, &t.part) {
+                (Some(d), None, _) if t.heading.is_some() => {
+                    format!("{d} \"{}\"", t.heading.as_deref().unwrap_or(""))
+                }
                 (Some(d), Some(c), _) => format!("{d} {c}"),
                 (Some(d), None, _) => d.clone(),
                 (_, _, Some(p)) => format!("Part {p}"),

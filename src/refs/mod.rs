@@ -37,6 +37,8 @@ pub enum Target {
     Document(usize),
     /// A Part declared in constitution.yaml.
     Part(String),
+    /// An unnumbered heading, such as an appendix: (document index, heading index).
+    Heading(usize, usize),
 }
 
 /// A number inside a reference, with the clause it resolved to (renumbering rewrites it).

@@ -253,6 +253,10 @@ pub fn resolve_all(c: &Constitution) -> Vec<Reference> {
         let text = &c.file(d.file).text;
         for run in &d.runs {
             for raw in grammar::scan(&ix.lexicon, text, run.clone()) {
+                // "# Appendix D Forms" names itself; it cites nothing.
+                if d.headings.iter().any(|h| h.text.start == raw.span.start) {
+                    continue;
+                }
                 out.push(resolve_raw(&ix, di, raw));
             }
         }
@@ -368,6 +372,9 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
     let mut targets = std::mem::take(&mut r.targets);
     targets.sort();
     targets.dedup();
+    if outcome != Outcome::Resolved {
+        targets.clear(); // a reference that did not resolve names no target
+    }
     Reference {
         doc,
         span: raw.span,
@@ -444,6 +451,14 @@ fn resolve_appendix(
     let text = &ix.c.file(d.file).text;
     if let Some(ci) = d.clauses.iter().position(|c| starts(&text[c.head.clone()])) {
         targets.push(Target::Clause(doc, ci));
+        return (Outcome::Resolved, None);
+    }
+    if let Some(hi) = d
+        .headings
+        .iter()
+        .position(|h| starts(&text[h.text.clone()]))
+    {
+        targets.push(Target::Heading(doc, hi));
         return (Outcome::Resolved, None);
     }
     if let Some(t) = ix.c.documents.iter().position(|x| starts(&x.meta.title)) {

@@ -1,0 +1,158 @@
+//! Cross-reference tests. Each folder in `tests/fixtures/refs/` is a case: a `constitution/`
+//! plus `expected-refs.jsonl` (the output of `clerk refs --format json`) and
+//! `expected-check.jsonl` (the reference and placeholder diagnostics of `clerk check`).
+//! `CLERK_BLESS=1 cargo test --test refs` rewrites the expected files.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn clerk(args: &[&str], dir: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn reference_diagnostics(check_json: &str) -> String {
+    check_json
+        .lines()
+        .filter(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            let code = v["code"].as_str().unwrap();
+            code.starts_with('R') || code == "P301"
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn compare(case: &Path, file: &str, got: &str) -> Result<(), String> {
+    let path = case.join(file);
+    if std::env::var_os("CLERK_BLESS").is_some() {
+        std::fs::write(&path, got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .map_err(|_| format!("{}: missing (bless with CLERK_BLESS=1)", path.display()))?;
+    if want != got {
+        return Err(format!(
+            "{}: differs\n--- got ---\n{got}--- expected ---\n{want}",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn reference_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refs");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 3);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let dir = case.join("constitution");
+        let refs = clerk(&["refs", "--format", "json"], &dir);
+        let check = reference_diagnostics(&clerk(&["check", "--format", "json"], &dir));
+        failures.extend(compare(case, "expected-refs.jsonl", &refs).err());
+        failures.extend(compare(case, "expected-check.jsonl", &check).err());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("constitution")
+}
+
+fn refs_of(dir: &Path, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["refs", "--format", "json"];
+    args.extend_from_slice(extra);
+    clerk(&args, dir)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn targets(v: &Value) -> Vec<String> {
+    v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            format!(
+                "{}:{}",
+                t["document"].as_str().unwrap_or("-"),
+                t["clause"].as_str().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_citation_in_the_bundled_constitution_resolves_to_the_right_clause() {
+    let refs = refs_of(&sample(), &[]);
+    let by_text =
+        |text: &str| -> Vec<&Value> { refs.iter().filter(|r| r["text"] == text).collect() };
+    let ref16 = by_text("CSO 16");
+    assert!(
+        ref16.len() >= 6,
+        "the CSOs cite CSO 16 from 4.1, 4.2.1, 4.2.2, 4.2.4, 4.2.5 and 4.3.8"
+    );
+    for r in ref16 {
+        assert_eq!(targets(r), ["cso:16"]);
+    }
+    assert_eq!(targets(by_text("CSO 2.1")[0]), ["cso:2.1"]);
+    assert_eq!(targets(by_text("CSO16 [16.1.3]")[0]), ["cso:16.1.3"]);
+    assert_eq!(
+        targets(by_text("Contract Standing Order 6.6")[0]),
+        ["cso:6.6"]
+    );
+    assert_eq!(targets(by_text("table 6.6")[0]), ["cso:6.6"]);
+    assert_eq!(
+        targets(by_text("4.2.2 - 4.2.5")[0]),
+        ["cso:4.2.2", "cso:4.2.3", "cso:4.2.4", "cso:4.2.5"]
+    );
+    for r in &refs {
+        let o = r["outcome"].as_str().unwrap();
+        assert!(o == "resolved" || o == "external", "{r}");
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["check", "--format", "json"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn refs_to_lists_what_cites_a_clause_and_its_subclauses() {
+    let to16 = refs_of(&sample(), &["--to", "cso:16"]);
+    assert!(
+        to16.iter().any(|r| r["text"] == "CSO16 [16.1.3]"),
+        "16.1.3 is inside CSO 16"
+    );
+    assert!(to16
+        .iter()
+        .all(|r| targets(r).iter().any(|t| t.starts_with("cso:16"))));
+    let to21 = refs_of(&sample(), &["--to", "cso:2.1"]);
+    let texts: Vec<&str> = to21.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert!(
+        texts.contains(&"CSO 2.1") && texts.contains(&"2.1.3"),
+        "{texts:?}"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["refs", "--to", "nosuch:1"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
