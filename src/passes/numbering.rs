@@ -179,7 +179,21 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                                 missing_range(parent.as_ref(), a + 1, b - 1)
                             ),
                         );
-                        d.help = Some("restore the missing clause, or renumber".into());
+                        d.help = Some(match half_renumbered(a, b) {
+                            Some((was, now)) => {
+                                let name = |k: u32| {
+                                    parent
+                                        .as_ref()
+                                        .map_or(k.to_string(), |p| p.child(Seg::num(k)).to_string())
+                                };
+                                format!(
+                                    "{n} looks like a half-finished renumbering: {} and {} printed together; `clerk renumber` repairs it",
+                                    name(was),
+                                    name(now)
+                                )
+                            }
+                            None => "restore the missing clause, or renumber".into(),
+                        });
                     } else if b > allowed {
                         let before = doc.clauses[pi].number.to_string();
                         cx.report(
@@ -210,6 +224,16 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     }
     cx.diags.extend(check_style(c, doc));
     cx.diags
+}
+
+/// "8.1.24" after 8.1.3: the old number 2 and the new number 4 printed side by side, as
+/// a redline shows a number changed in place. Returns (old, new) when `b` splits that way.
+fn half_renumbered(a: u32, b: u32) -> Option<(u32, u32)> {
+    let digits = b.to_string();
+    (1..digits.len()).find_map(|k| {
+        let (was, now) = (digits[..k].parse().ok()?, digits[k..].parse().ok()?);
+        (now == a + 1 && was <= a + 1 && !digits[k..].starts_with('0')).then_some((was, now))
+    })
 }
 
 /// The first child under a parent should be numbered 1 (or 0, or (a), or (i)).
