@@ -422,6 +422,7 @@ proptest! {
                 clauses: doc.clauses.clone(),
                 runs: doc.runs.clone(),
                 links: doc.links.clone(),
+                headings: doc.headings.clone(),
             };
             check_body(text, &doc.body, &parsed, true)?;
         }
