@@ -149,8 +149,8 @@ fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitC
         Ok(c) => c,
         Err(fatal) => {
             match format {
-                Format::Json => out(&report::json_lines(&fatal.0, &[])),
-                Format::Human => eprint!("{}", report::human(&fatal.0, &[], styled)),
+                Format::Json => out(&report::json_lines(&fatal.0, &fatal.1)),
+                Format::Human => eprint!("{}", report::human(&fatal.0, &fatal.1, styled)),
             }
             return ExitCode::from(2);
         }
@@ -194,7 +194,7 @@ fn run_refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode
     let (c, _) = match crate::load::load_dir(dir) {
         Ok(x) => x,
         Err(fatal) => {
-            eprint!("{}", report::human(&fatal.0, &[], false));
+            eprint!("{}", report::human(&fatal.0, &fatal.1, false));
             return ExitCode::from(2);
         }
     };

@@ -111,14 +111,30 @@ impl YamlCtx<'_> {
     }
 
     fn parse<T: DeserializeOwned>(&self, yaml: &str) -> Result<T, Diagnostic> {
+        if yaml.trim().is_empty() {
+            return Err(self
+                .diag(self.opening(), "front matter is empty")
+                .help("write at least `id:`, `title:` and `part:` between the `---` lines"));
+        }
         serde_saphyr::from_str::<T>(yaml).map_err(|e| {
             let plain = e.without_snippet();
-            let span = plain
-                .location()
-                .map(|l| self.span_of(&l))
-                .unwrap_or(self.offset..self.offset);
-            self.diag(span, clean_message(&plain.to_string()))
+            let message = clean_message(&plain.to_string());
+            // A missing key has no line of its own: point at the block that lacks it.
+            let span = match plain.location() {
+                Some(_) if message.starts_with("missing field") => self.opening(),
+                Some(l) => self.span_of(&l),
+                None => self.opening(),
+            };
+            self.diag(span, message)
         })
+    }
+
+    /// The `---` line that opens front matter (or the start of constitution.yaml).
+    fn opening(&self) -> Span {
+        match self.offset.checked_sub(4) {
+            Some(start) if self.source.text[start..].starts_with("---") => start..start + 3,
+            _ => self.offset..self.offset,
+        }
     }
 }
 
@@ -138,11 +154,19 @@ fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
             .map_or(line_text.len(), |(i, _)| i)
 }
 
-/// serde messages repeat the position we already show; keep the first line without it.
+/// serde messages repeat the position we already show and speak to programmers; keep the
+/// first line without the position, in words a clerk can act on.
 fn clean_message(msg: &str) -> String {
     let first = msg.lines().next().unwrap_or(msg).trim();
     let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
-    cut.trim_end_matches([',', ':']).to_string()
+    let cut = cut.trim_end_matches([',', ':']);
+    if let Some(rest) = cut.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return format!("key `{key}` appears twice");
+    }
+    cut.replace("expected sequence start", "expected a list")
+        .replace("expected mapping start", "expected keys and values")
+        .replace("unexpected end of input", "the YAML ends too early")
 }
 
 fn is_id(s: &str) -> bool {

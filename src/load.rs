@@ -27,14 +27,21 @@ pub struct RawFile {
     pub bytes: Vec<u8>,
 }
 
-/// Why a run could not produce a constitution at all (exit status 2).
+/// Why a run could not produce a constitution at all (exit status 2): the diagnostics, and
+/// the files they quote.
 #[derive(Debug)]
-pub struct Fatal(pub Vec<Diagnostic>);
+pub struct Fatal(pub Vec<Diagnostic>, pub Vec<SourceFile>);
 
 /// Read a constitution folder from disk and assemble it.
 pub fn load_dir(root: &Path) -> Result<(Constitution, Vec<Diagnostic>), Fatal> {
     let (files, mut diags) = read_dir(root)?;
-    let (c, more) = assemble(files)?;
+    let (c, more) = assemble(files).map_err(|mut f| {
+        for d in f.0.iter_mut().filter(|d| d.rule == rules::MISSING_CONFIG) {
+            d.message = format!("{} has no {CONFIG_FILE}", root.display());
+            d.path = root.join(CONFIG_FILE).display().to_string();
+        }
+        f
+    })?;
     diags.extend(more);
     Ok((c, diags))
 }
@@ -80,7 +87,9 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
         let is_config = entry.depth() == 1 && path == CONFIG_FILE;
         let is_doc = entry.depth() >= 2 && path.ends_with(".md");
         if entry.path_is_symlink() {
-            if is_doc || is_config || entry.file_type().is_dir() {
+            // Never followed: links can loop or lead out of the constitution. Say so, so
+            // a document behind a link is not silently left unchecked.
+            {
                 diags.push(
                     Diagnostic::warning(rules::SYMLINK, "symbolic link not followed")
                         .at_path(path, None)
@@ -127,9 +136,10 @@ fn rel(root: &Path, p: &Path) -> String {
 }
 
 fn fatal(rule: &'static rules::Rule, path: &str, msg: &str) -> Fatal {
-    Fatal(vec![
-        Diagnostic::error(rule, format!("{path} {msg}")).at_path(path, None)
-    ])
+    Fatal(
+        vec![Diagnostic::error(rule, format!("{path} {msg}")).at_path(path, None)],
+        Vec::new(),
+    )
 }
 
 /// Decode bytes as UTF-8, or say where the first bad byte is.
@@ -167,6 +177,7 @@ fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
 /// is no usable `constitution.yaml`; every other problem is a diagnostic.
 pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fatal> {
     let mut diags = Vec::new();
+    let has_config = raw.iter().any(|r| r.path == CONFIG_FILE);
     let mut files = Vec::new();
     for r in raw {
         match decode(r) {
@@ -176,12 +187,14 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
     }
     // The config comes first in the file list so FileId(0) is always constitution.yaml.
     let Some(ci) = files.iter().position(|f| f.path == CONFIG_FILE) else {
-        diags.push(
-            Diagnostic::error(rules::MISSING_CONFIG, format!("no {CONFIG_FILE} in this folder"))
-                .at_path(CONFIG_FILE, None)
-                .help("point clerk at a constitution folder (default `constitution/`), or create constitution.yaml: see docs/FORMAT.md"),
-        );
-        return Err(Fatal(diags));
+        if !has_config {
+            diags.push(
+                Diagnostic::error(rules::MISSING_CONFIG, format!("no {CONFIG_FILE} in this folder"))
+                    .at_path(CONFIG_FILE, None)
+                    .help("point clerk at a constitution folder (default `constitution/`), or create constitution.yaml: see docs/FORMAT.md"),
+            );
+        }
+        return Err(Fatal(diags, Vec::new()));
     };
     let cfg = files.remove(ci);
     files.insert(0, cfg);
@@ -189,7 +202,8 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
         Ok(c) => c,
         Err(d) => {
             diags.push(d);
-            return Err(Fatal(diags));
+            files.truncate(1);
+            return Err(Fatal(diags, files));
         }
     };
     let mut documents = Vec::with_capacity(files.len().saturating_sub(1));
@@ -239,7 +253,14 @@ pub fn document(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>
         None => (
             None,
             0..source.text.len(),
-            vec![Diagnostic::error(rules::FRONT_MATTER, "document has no front matter")
+            vec![Diagnostic::error(
+                rules::FRONT_MATTER,
+                if source.text.starts_with("---") {
+                    "front matter is not closed: no `---` line after it"
+                } else {
+                    "document has no front matter"
+                },
+            )
                 .at(file, &source.path, 0..source.text.find('\n').unwrap_or(source.text.len()))
                 .help("start the file with a `---` line, then `id:`, `title:` and `part:`, then a closing `---` line")],
         ),
@@ -265,7 +286,7 @@ fn check_identity(config: &Config, files: &[SourceFile], docs: &[Document]) -> V
     let mut seen: HashMap<&str, &Document> = HashMap::default();
     for d in docs.iter().filter(|d| d.meta_ok) {
         let f = &files[d.file.0 as usize];
-        if let Some(first) = seen.insert(&d.meta.id, d) {
+        if let Some(first) = seen.get(d.meta.id.as_str()).copied() {
             let first_path = &files[first.file.0 as usize].path;
             diags.push(
                 Diagnostic::error(
@@ -277,6 +298,7 @@ fn check_identity(config: &Config, files: &[SourceFile], docs: &[Document]) -> V
                 .help("give each document its own id"),
             );
         }
+        seen.entry(&d.meta.id).or_insert(d);
         let top = d.meta.part.split('.').next().unwrap_or("");
         if !top.is_empty() && !config.parts.iter().any(|p| p.number == top) {
             let known: Vec<_> = config.parts.iter().map(|p| p.number.as_str()).collect();

@@ -221,7 +221,10 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
             return None;
         }
     }
-    if segs.len() == 2 && segs[1] == Seg::num(0) && style == Style::Plain {
+    if segs.len() == 2
+        && segs[1] == Seg::num(0)
+        && matches!(style, Style::Plain | Style::TrailingDot)
+    {
         segs.pop();
         style = Style::DotZero;
     }

@@ -42,6 +42,8 @@ struct Builder<'a> {
     by_number: HashMap<ClauseNumber, usize>,
     /// The current top-level section number, for the `N.0` rule.
     section: Option<u32>,
+    /// End of the body: nothing is read past it.
+    end: usize,
 }
 
 /// Parse the body `text[body]` of a document.
@@ -51,6 +53,7 @@ pub fn parse_body(text: &str, body: Span) -> Body {
         body: Body::default(),
         by_number: HashMap::default(),
         section: None,
+        end: body.end,
     };
     let base = body.start;
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -68,9 +71,12 @@ pub fn parse_body(text: &str, body: Span) -> Body {
             }
             Event::Start(Tag::Item) => {
                 pending = None;
+                let nesting = lists.len();
                 match lists.last_mut() {
                     Some(Some(n)) => {
-                        b.ordered_item(*n, r.start);
+                        if nesting == 1 {
+                            b.ordered_item(*n, r.start);
+                        }
                         *n += 1;
                     }
                     _ => {
@@ -210,18 +216,34 @@ fn same_scheme(old: &str, new: &str) -> bool {
         matches!((roman_value(old), roman_value(new)), (Some(a), Some(b)) if b == a + 1);
     // A single c, l or d is a letter: nobody numbers sub-paragraphs (l) for fifty.
     let roman = |s: &str| roman_value(s).is_some_and(|v| v <= 39);
+    // (h), (i), (k): a single letter after a single letter later in the alphabet continues
+    // a lettered run, even when the earlier one could be read as a roman numeral.
+    let later_letter = old.len() == 1
+        && new.len() == 1
+        && !roman(new)
+        && matches!((letter_value(old), letter_value(new)), (Some(a), Some(b)) if b > a);
     let letters = !roman(old) && !roman(new);
     let romans = roman(old) && roman(new) && (old.len() > 1 || new.len() > 1 || old == "i");
-    next_letter || next_roman || letters || romans
+    next_letter || next_roman || letters || romans || later_letter
 }
 
 impl Builder<'_> {
+    fn line_end(&self, from: usize) -> usize {
+        line_end(self.text, from.min(self.end)).min(self.end)
+    }
+
     fn ordered_item(&mut self, n: u64, start: usize) {
-        let src = &self.text[start..line_end(self.text, start)];
+        let src = &self.text[start..self.line_end(start)];
         let indent = src.len() - src.trim_start().len();
         let digits = src[indent..].bytes().take_while(u8::is_ascii_digit).count();
         let Ok(n) = u32::try_from(n) else { return };
         if digits == 0 || n > crate::number::MAX_SEG {
+            return;
+        }
+        // "1. INTRODUCTION" is a section written as a list; "1. the first option" in a clause
+        // is an ordinary numbered list.
+        let text_after = &src[indent + digits + 1.min(src.len() - indent - digits)..];
+        if !looks_like_title(text_after) {
             return;
         }
         let number_span = (start + indent)..(start + indent + digits);
@@ -238,7 +260,7 @@ impl Builder<'_> {
     }
 
     fn try_clause(&mut self, p: Pending, at: usize) {
-        let line = &self.text[at..line_end(self.text, at)];
+        let line = &self.text[at..self.line_end(at)];
         if let Some((visible, token_len)) = redlined_number(line) {
             // "8.4<u>3</u>.1": a number half-renumbered in a flattened redline. It is read as
             // shown (8.43.1) and renumbering replaces the whole token.
@@ -318,7 +340,7 @@ impl Builder<'_> {
         start: usize,
         after: usize,
     ) {
-        let end = line_end(self.text, after).max(after);
+        let end = self.line_end(after).max(after);
         let (head, label) = split_label(self.text, after..end);
         if number.depth() == 1 {
             self.section = number.0[0].plain();
@@ -422,6 +444,12 @@ mod tests {
     fn ordered_lists_are_numbered_by_their_marker() {
         let md = "1. INTRODUCTION\n\n- 1.1 text\n\n2. ROLES\n";
         assert_eq!(numbers(md), ["1", "1.1", "2"]);
+    }
+
+    #[test]
+    fn numbered_lists_inside_clauses_are_not_sections() {
+        let md = "# 4 Options\n\n4.1 The options are:\n\n1. endorse the changes;\n2. reject them.\n\n- 4.1.1 Also:\n  1. Nested Title\n";
+        assert_eq!(numbers(md), ["4", "4.1", "4.1.1"]);
     }
 
     #[test]

@@ -31,11 +31,8 @@ struct JsonDiag<'a> {
 }
 
 fn positions(d: &Diagnostic, files: Files<'_>) -> ((usize, usize), (usize, usize)) {
-    match d.file {
-        Some(f) => {
-            let f = &files[f.0 as usize];
-            (f.line_col(d.span.start), f.line_col(d.span.end))
-        }
+    match d.file.and_then(|f| files.get(f.0 as usize)) {
+        Some(f) => (f.line_col(d.span.start), f.line_col(d.span.end)),
         None => {
             let p = d.position.unwrap_or((1, 1));
             (p, p)
@@ -97,9 +94,8 @@ pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
             None => d.rule.name.to_string(),
         };
         let mut report: Vec<Group<'_>> = Vec::new();
-        match d.file {
-            Some(fid) => {
-                let f = &files[fid.0 as usize];
+        match d.file.and_then(|f| files.get(f.0 as usize)) {
+            Some(f) => {
                 let mut lines = f.line_range(&d.span);
                 for r in &d.related {
                     let lr = f.line_range(&r.span);

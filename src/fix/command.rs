@@ -33,7 +33,7 @@ pub fn run_renumber(
     let (c, _) = match crate::load::load_dir(dir) {
         Ok(x) => x,
         Err(fatal) => {
-            eprint!("{}", report::human(&fatal.0, &[], false));
+            eprint!("{}", report::human(&fatal.0, &fatal.1, false));
             return ExitCode::from(2);
         }
     };

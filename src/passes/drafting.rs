@@ -224,7 +224,10 @@ fn question(text: &str, at: usize, extra_words: &[String]) -> Option<Finding> {
 
 /// `[Note – …]`, `[… to be included?]`, and `[4.3?]` (handled as a placeholder).
 fn bracket(text: &str, at: usize, limit: usize) -> Option<Finding> {
-    let window_end = limit.min(at + 600);
+    let mut window_end = limit.min(at + 600);
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
     let close = text[at..window_end].find(']')? + at;
     let inner = text[at + 1..close].trim();
     let plain = strip_tags(inner);
@@ -284,6 +287,18 @@ fn xx(text: &str, at: usize, _end: usize, run: Span) -> Option<Finding> {
         e += 1;
     }
     let lowercase_run = b[at..e].iter().all(|&c| c == b'x') || b[at..e].iter().all(|&c| c == b'X');
+    let token_start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token_end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    let token = &text[token_start..token_end];
+    if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+        return None; // part of a web or email address
+    }
     let before_ok = at == run.start || !b[at - 1].is_ascii_alphabetic();
     let after_ok = e >= run.end || !b[e].is_ascii_alphabetic();
     (lowercase_run && before_ok && after_ok).then(|| Finding {
@@ -439,6 +454,8 @@ mod tests {
     #[test]
     fn ordinary_prose_stays_quiet() {
         for s in [
+            "Which Part? The one on access.",
+            "See the site https://example.org/xx/page for more.",
             "Ref CSO16 [16.1.3] being a legal requirement",
             "Which Part?",
             "This Protocol is part of the Council's Constitution.",

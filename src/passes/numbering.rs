@@ -75,6 +75,15 @@ fn missing_range(parent: Option<&ClauseNumber>, from: u32, to: u32) -> String {
     }
 }
 
+/// "5.4.8 is" / "2.4–2.5 are".
+fn is_are(range: String) -> String {
+    if range.contains('–') {
+        format!("{range} are")
+    } else {
+        format!("{range} is")
+    }
+}
+
 struct Ctx<'a> {
     c: &'a Constitution,
     doc: &'a Document,
@@ -174,9 +183,9 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                             rules::NUMBERING_GAP,
                             clause,
                             format!(
-                                "{} follows {before}: {} is missing",
+                                "{} follows {before}: {} missing",
                                 describe(n),
-                                missing_range(parent.as_ref(), a + 1, b - 1)
+                                is_are(missing_range(parent.as_ref(), a + 1, b - 1))
                             ),
                         );
                         d.help = Some(match half_renumbered(a, b) {
@@ -247,15 +256,15 @@ fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>,
         return;
     }
     let missing = match ord {
-        Ordinal::Num(v, ..) => missing_range(parent, 1, v - 1),
-        _ => "the sub-paragraphs before it".to_string(),
+        Ordinal::Num(v, ..) => is_are(missing_range(parent, 1, v - 1)),
+        _ => "the sub-paragraphs before it are".to_string(),
     };
     let under = parent.map_or("the document".to_string(), describe);
     let d = cx.report(
         rules::NUMBERING_GAP,
         clause,
         format!(
-            "{} is the first under {under}: {missing} is missing",
+            "{} is the first under {under}: {missing} missing",
             describe(n)
         ),
     );
@@ -323,7 +332,7 @@ pub fn check_labels(c: &Constitution) -> Vec<Diagnostic> {
     for doc in &c.documents {
         for clause in &doc.clauses {
             let Some(label) = &clause.label else { continue };
-            if let Some((fd, fc)) = seen.insert(&label.name, (doc, clause)) {
+            if let Some(&(fd, fc)) = seen.get(label.name.as_str()) {
                 let first = format!(
                     "{}:{}",
                     c.file(fd.file).path,
@@ -340,6 +349,7 @@ pub fn check_labels(c: &Constitution) -> Vec<Diagnostic> {
                     .help("labels name exactly one clause; choose another"),
                 );
             }
+            seen.entry(&label.name).or_insert((doc, clause));
         }
     }
     out
