@@ -34,9 +34,24 @@ struct Stage {
 
 const STAGES: &[Stage] = &[
     Stage {
+        name: "check in-process, no references",
+        runs: 15,
+        run: check_without_references,
+    },
+    Stage {
         name: "check in-process",
         runs: 15,
         run: check_in_process,
+    },
+    Stage {
+        name: "clerk refs --format json",
+        runs: 10,
+        run: refs_binary,
+    },
+    Stage {
+        name: "clerk renumber (dry run, v2)",
+        runs: 10,
+        run: renumber_binary,
     },
     Stage {
         name: "clerk check --format json",
@@ -56,13 +71,51 @@ fn check_in_process(c: &Corpus) -> Result<Duration, String> {
     Ok(took)
 }
 
+/// Loading, numbering and drafting checks only: the baseline the reference pass adds to.
+fn check_without_references(c: &Corpus) -> Result<Duration, String> {
+    let t = Instant::now();
+    let (constitution, load_diags) =
+        load::load_dir(&c.dir).map_err(|f| format!("{} fatal diagnostics", f.0.len()))?;
+    let mut diags = Vec::new();
+    for doc in &constitution.documents {
+        diags.extend(passes::numbering::check_document(&constitution, doc));
+        diags.extend(passes::drafting::check_document(&constitution, doc));
+    }
+    diags.extend(passes::numbering::check_labels(&constitution));
+    let took = t.elapsed();
+    black_box((load_diags, diags));
+    Ok(took)
+}
+
 /// Wall time of the release binary, output captured (as CI would).
 fn check_binary(c: &Corpus) -> Result<Duration, String> {
+    run_binary(&["check", "--format", "json"], &c.dir)
+}
+
+/// Every reference listed as JSON Lines.
+fn refs_binary(c: &Corpus) -> Result<Duration, String> {
+    run_binary(&["refs", "--format", "json"], &c.dir)
+}
+
+/// Renumbering the amended version (`OUT/v2`, with insertions and deletions), dry run: plan,
+/// verify by re-resolving, and print the map and diffs.
+fn renumber_binary(c: &Corpus) -> Result<Duration, String> {
+    let v2 = c.dir.parent().ok_or("corpus has no parent")?.join("v2");
+    let mut args = vec!["renumber", "--dir"];
+    let v2s = v2.to_string_lossy().to_string();
+    args.push(&v2s);
+    run_binary(&args, Path::new(""))
+}
+
+fn run_binary(args: &[&str], dir: &Path) -> Result<Duration, String> {
     let bin = release_binary()?;
     let t = Instant::now();
-    let out = Command::new(&bin)
-        .args(["check", "--format", "json"])
-        .arg(&c.dir)
+    let mut cmd = Command::new(&bin);
+    cmd.args(args);
+    if !dir.as_os_str().is_empty() {
+        cmd.arg(dir);
+    }
+    let out = cmd
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;

@@ -394,7 +394,12 @@ fn split_label(text: &str, line: Span) -> (Span, Option<Label>) {
         let lead = h.len() - h.trim_start().len();
         (line.start + lead)..(line.start + h.trim_end().len()).max(line.start + lead)
     };
-    if let Some(open) = trimmed.rfind("{#").filter(|_| trimmed.ends_with('}')) {
+    // Checked in this order because most lines do not end with a brace.
+    if let Some(open) = trimmed
+        .ends_with('}')
+        .then(|| trimmed.rfind("{#"))
+        .flatten()
+    {
         let name = &trimmed[open + 2..trimmed.len() - 1];
         if !name.is_empty()
             && name

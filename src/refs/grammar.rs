@@ -8,7 +8,6 @@
 
 use crate::number::{parse_cited, ClauseNumber};
 use crate::source::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// A number as written in a citation, with its span (renumbering rewrites exactly this).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,125 +85,8 @@ pub struct RawRef {
     pub direction: Option<Direction>,
 }
 
-/// The words that open citations, per council (defaults in [`crate::frontmatter::Citations`]).
-#[derive(Clone, Debug)]
-pub struct Lexicon {
-    ac: AhoCorasick,
-    entries: Vec<Entry>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Entry {
-    /// A document's prefix, matched case-sensitively (`CSO`, `CSOs`).
-    Prefix {
-        doc: usize,
-        text: String,
-    },
-    /// A document's long form (`Contract Standing Order`).
-    Long {
-        doc: usize,
-    },
-    SameDocument,
-    Section,
-    Part,
-    Article,
-    Appendix,
-    Legislation,
-    Generic(String),
-}
-
-/// Citation words a council may configure; see docs/FORMAT.md.
-#[derive(Clone, Debug)]
-pub struct Words<'a> {
-    pub same_document: &'a [String],
-    pub appendix: &'a [String],
-    pub legislation: &'a [String],
-    pub generic: &'a [String],
-    /// (document index, prefix, long forms)
-    pub documents: Vec<(usize, &'a str, &'a [String])>,
-}
-
-impl Lexicon {
-    pub fn new(words: &Words<'_>) -> Lexicon {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut entries = Vec::new();
-        let mut taken = rustc_hash::FxHashSet::default();
-        let mut add =
-            |p: String, e: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
-                if !p.is_empty() && taken.insert(p.to_ascii_lowercase()) {
-                    patterns.push(p);
-                    entries.push(e);
-                }
-            };
-        // Documents first, so a council whose Articles are cited "Article 12" as a document
-        // prefix gets the document, not the generic Article rule.
-        for (doc, short, long) in &words.documents {
-            if !short.is_empty() {
-                add(
-                    short.to_string(),
-                    Entry::Prefix {
-                        doc: *doc,
-                        text: short.to_string(),
-                    },
-                    &mut patterns,
-                    &mut entries,
-                );
-                add(
-                    format!("{short}s"),
-                    Entry::Prefix {
-                        doc: *doc,
-                        text: format!("{short}s"),
-                    },
-                    &mut patterns,
-                    &mut entries,
-                );
-            }
-            for l in long.iter() {
-                add(
-                    l.clone(),
-                    Entry::Long { doc: *doc },
-                    &mut patterns,
-                    &mut entries,
-                );
-            }
-        }
-        for w in words.same_document {
-            let e = if w.eq_ignore_ascii_case("section") || w.eq_ignore_ascii_case("sections") {
-                Entry::Section
-            } else {
-                Entry::SameDocument
-            };
-            add(w.clone(), e, &mut patterns, &mut entries);
-        }
-        for w in ["Part", "Parts"] {
-            add(w.into(), Entry::Part, &mut patterns, &mut entries);
-        }
-        for w in ["Article", "Articles"] {
-            add(w.into(), Entry::Article, &mut patterns, &mut entries);
-        }
-        for w in words.appendix {
-            add(w.clone(), Entry::Appendix, &mut patterns, &mut entries);
-        }
-        for w in words.legislation {
-            add(w.clone(), Entry::Legislation, &mut patterns, &mut entries);
-        }
-        for w in words.generic {
-            add(
-                w.clone(),
-                Entry::Generic(w.to_ascii_lowercase()),
-                &mut patterns,
-                &mut entries,
-            );
-        }
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("citation words are plain strings");
-        Lexicon { ac, entries }
-    }
-}
+use super::lexicon::Entry;
+pub use super::lexicon::{Lexicon, Words};
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -437,26 +319,82 @@ const UNITS: &[&str] = &[
 ];
 
 /// Find every citation in `text[run]`.
+///
+/// Every citation holds a number, a `?` placeholder, a bracketed sub-paragraph or an appendix
+/// letter, so the scan jumps from one such trigger to the next and looks back for the words
+/// that introduce it ("paragraph", "CSO", "Contract Standing Order"). Prose without digits
+/// costs one byte comparison per byte.
 pub fn scan(lex: &Lexicon, text: &str, run: Span) -> Vec<RawRef> {
+    let b = text.as_bytes();
     let mut out: Vec<RawRef> = Vec::new();
-    let bytes = text.as_bytes();
-    let mut next_free = run.start;
-    for m in lex.ac.find_iter(&text[run.clone()]) {
-        let (at, end) = (run.start + m.start(), run.start + m.end());
-        if at < next_free || (at > 0 && is_word(bytes[at - 1])) {
-            continue;
+    let mut appendices = lex
+        .appendix_words(&text[run.clone()])
+        .map(|(s, e)| (run.start + s, run.start + e))
+        .peekable();
+    let mut i = run.start;
+    loop {
+        // Jump to the next digit, `?` or `(`; appendix words are found by their own search.
+        let next = b[i.min(run.end)..run.end]
+            .iter()
+            .position(|&c| TRIGGER[c as usize])
+            .map(|k| i + k);
+        while let Some(&(at, end)) = appendices.peek() {
+            if next.is_some_and(|n| n < at) {
+                break;
+            }
+            appendices.next();
+            if at < i {
+                continue;
+            }
+            if let Some(r) = citation(text, at, end, &super::lexicon::Entry::Appendix) {
+                i = r.span.end;
+                out.push(r);
+            }
         }
-        let entry = &lex.entries[m.pattern().as_usize()];
-        if let Some(r) = citation(text, at, end, entry) {
-            next_free = r.span.end;
-            out.push(r);
+        let Some(at) = next.filter(|&n| n >= i) else {
+            if next.is_some() {
+                continue;
+            }
+            break;
+        };
+        let c = b[at];
+        let starts_number = !c.is_ascii_digit()
+            || at == 0
+            || !(b[at - 1].is_ascii_digit() || b[at - 1] == b'.' || b[at - 1] == b',');
+        let found = starts_number
+            .then(|| lex.phrase_before(text, run.start, at))
+            .flatten()
+            .and_then(|(from, end, entry)| citation(text, from, end, entry))
+            .filter(|r| r.span.end > at)
+            .or_else(|| {
+                (starts_number && c.is_ascii_digit())
+                    .then(|| bare_number(text, run.clone(), at))
+                    .flatten()
+            });
+        match found {
+            Some(r) => {
+                i = r.span.end;
+                out.push(r);
+            }
+            None => i = at + 1,
         }
     }
-    let keyword_spans: Vec<Span> = out.iter().map(|r| r.span.clone()).collect();
-    out.extend(bare_numbers(text, run, &keyword_spans));
     out.sort_by_key(|r| r.span.start);
     out
 }
+
+/// Bytes that can start the number of a citation: digits, `?` ("Part ?") and `(` ("(b)").
+static TRIGGER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = b'0';
+    while c <= b'9' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    t[b'?' as usize] = true;
+    t[b'(' as usize] = true;
+    t
+};
 
 /// Read a citation that starts with a matched word.
 fn citation(text: &str, at: usize, end: usize, entry: &Entry) -> Option<RawRef> {
@@ -636,53 +574,47 @@ fn appendix_id(text: &str, i: usize) -> Option<usize> {
     (is_num || is_letter || is_roman).then_some(i + n)
 }
 
-/// Bare dotted numbers after a word that introduces a citation: "as stated at 2.1.3",
+/// A bare dotted number after a word that introduces a citation: "as stated at 2.1.3",
 /// "in respect of 4.2.2 - 4.2.5", "set out in 6.3 above".
-fn bare_numbers(text: &str, run: Span, taken: &[Span]) -> Vec<RawRef> {
+fn bare_number(text: &str, run: Span, i: usize) -> Option<RawRef> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = run.start;
-    while i < run.end {
-        let starts_number = b[i].is_ascii_digit()
-            && (i == 0 || !(is_word(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b','));
-        if !starts_number || taken.iter().any(|s| s.contains(&i)) {
-            i += 1;
-            continue;
-        }
-        let Some((items, stop)) = number_expr(&text[..run.end], i) else {
-            i += 1;
-            continue;
-        };
-        let first_depth = match &items[0] {
-            Item::One(n) | Item::Range(n, _) => n.number.depth(),
-            Item::Refined { outer, .. } => outer.number.depth(),
-        };
-        let before = text[run.start..i].trim_end_matches([' ', '(']);
-        let prev_word = before
-            .rsplit(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        let introduced = BARE_PRECEDERS.contains(&prev_word.to_ascii_lowercase().as_str());
-        let money = before.ends_with(['£', '$', '€']);
-        let (next_word, _) = word_at(text, skip_ws(text, stop));
-        let unit = UNITS.contains(&next_word.to_ascii_lowercase().as_str());
-        if first_depth >= 2 && introduced && !money && !unit && !legislation_follows(text, stop) {
-            let dir = direction_at(text, stop);
-            let end = dir.map_or(stop, |(_, e)| e);
-            out.push(RawRef {
-                span: i..end,
-                cited: Cited::Clauses {
-                    scope: Scope::SameDocument,
-                    items,
-                },
-                direction: dir.map(|(d, _)| d),
-            });
-            i = end;
-        } else {
-            i = stop.max(i + 1);
-        }
+    if i > 0 && is_word(b[i - 1]) {
+        return None; // glued to a word: "PCR2015"
     }
-    out
+    let before = text[run.start..i].trim_end_matches([' ', '(']);
+    if before.ends_with(['£', '$', '€']) {
+        return None;
+    }
+    let prev_word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !BARE_PRECEDERS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev_word))
+    {
+        return None;
+    }
+    let (items, stop) = number_expr(&text[..run.end], i)?;
+    let first_depth = match &items[0] {
+        Item::One(n) | Item::Range(n, _) => n.number.depth(),
+        Item::Refined { outer, .. } => outer.number.depth(),
+    };
+    let (next_word, _) = word_at(text, skip_ws(text, stop));
+    let unit = UNITS.iter().any(|u| u.eq_ignore_ascii_case(next_word));
+    if first_depth < 2 || unit || legislation_follows(text, stop) {
+        return None;
+    }
+    let dir = direction_at(text, stop);
+    let end = dir.map_or(stop, |(_, e)| e);
+    Some(RawRef {
+        span: i..end,
+        cited: Cited::Clauses {
+            scope: Scope::SameDocument,
+            items,
+        },
+        direction: dir.map(|(d, _)| d),
+    })
 }
 
 #[cfg(test)]

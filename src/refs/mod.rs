@@ -6,6 +6,7 @@
 //! lists every reference with its outcome and targets.
 
 pub mod grammar;
+pub mod lexicon;
 pub mod listing;
 pub mod resolve;
 
