@@ -183,6 +183,18 @@ fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitC
     }
 }
 
+/// Load a constitution for a command that needs it whole; on failure print why (to stderr)
+/// and give the exit status 2.
+pub fn load_or_report(dir: &std::path::Path) -> Result<crate::model::Constitution, ExitCode> {
+    match crate::load::load_dir(dir) {
+        Ok((c, _)) => Ok(c),
+        Err(fatal) => {
+            eprint!("{}", report::human(&fatal.0, &fatal.1, false));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn run_refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode {
     let to = match to.map(crate::refs::listing::To::parse).transpose() {
         Ok(t) => t,
@@ -191,12 +203,9 @@ fn run_refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode
             return ExitCode::from(2);
         }
     };
-    let (c, _) = match crate::load::load_dir(dir) {
-        Ok(x) => x,
-        Err(fatal) => {
-            eprint!("{}", report::human(&fatal.0, &fatal.1, false));
-            return ExitCode::from(2);
-        }
+    let c = match load_or_report(dir) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     if let Some(t) = &to {
         if c.document(&t.document).is_none() {

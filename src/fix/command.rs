@@ -30,12 +30,9 @@ pub fn run_renumber(
             return ExitCode::from(2);
         }
     };
-    let (c, _) = match crate::load::load_dir(dir) {
-        Ok(x) => x,
-        Err(fatal) => {
-            eprint!("{}", report::human(&fatal.0, &fatal.1, false));
-            return ExitCode::from(2);
-        }
+    let c = match crate::cli::load_or_report(dir) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     if let Some(id) = &only {
         if c.document(id).is_none() {
