@@ -7,6 +7,7 @@
 
 pub mod grammar;
 pub mod lexicon;
+mod links;
 pub mod listing;
 pub mod resolve;
 
