@@ -47,15 +47,10 @@ pub fn path_in_repo(repo: &gix::Repository, dir: &Path) -> Option<String> {
     )
 }
 
-/// Whether `rev` names a commit in `repo` (a branch, tag, or commit id).
-pub fn is_revision(repo: &gix::Repository, rev: &str) -> bool {
-    resolve(repo, rev).is_ok()
-}
-
 fn resolve<'r>(repo: &'r gix::Repository, rev: &str) -> Result<gix::Commit<'r>, String> {
-    let id = repo
-        .rev_parse_single(rev)
-        .map_err(|e| format!("`{rev}` is not a revision of this repository: {e}"))?;
+    let id = repo.rev_parse_single(rev).map_err(|e| {
+        format!("`{rev}` is neither a constitution folder nor a revision of this repository ({e})")
+    })?;
     let object = id
         .object()
         .map_err(|e| format!("`{rev}` cannot be read: {e}"))?;

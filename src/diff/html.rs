@@ -104,8 +104,8 @@ fn push(paras: &mut [Vec<Seg>], k: &'static str, s: &str) {
     }
 }
 
-/// Append tokens of `t` as segments of kind `k`, starting new paragraphs at breaks. A space
-/// before a changed word stays outside the `<ins>`/`<del>`.
+/// Append tokens of `t` as segments of kind `k`, starting new paragraphs at breaks. The space
+/// before the first word of a change stays outside its `<ins>`/`<del>`.
 fn tokens(paras: &mut Vec<Vec<Seg>>, t: &Text, range: std::ops::Range<usize>, k: &'static str) {
     for i in range {
         if t.is_break(i) {
@@ -116,7 +116,11 @@ fn tokens(paras: &mut Vec<Vec<Seg>>, t: &Text, range: std::ops::Range<usize>, k:
         }
         let first = paras.last().is_none_or(Vec::is_empty);
         if t.toks[i].space && !first {
-            push(paras, "e", " ");
+            let inside = paras
+                .last()
+                .and_then(|p| p.last())
+                .is_some_and(|s| s.k == k);
+            push(paras, if inside { k } else { "e" }, " ");
         }
         push(paras, k, t.tok(i));
     }

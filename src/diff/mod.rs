@@ -253,10 +253,23 @@ pub fn diff<'a>(old: &'a Constitution, new: &'a Constitution, opts: &Options) ->
             .filter(|&i| !seen_old[i])
             .map(|i| (Some(i), None)),
     );
-    let docs = pairs
-        .into_iter()
-        .map(|(i, j)| doc_diff(old, new, i, j))
-        .collect();
+    // Resolving references (for stale ones) runs beside the clause alignment.
+    let (docs, (old_refs, new_refs)) = std::thread::scope(|s| {
+        let refs = s.spawn(|| {
+            (
+                crate::refs::resolve::resolve_all(old),
+                crate::refs::resolve::resolve_all(new),
+            )
+        });
+        let docs: Vec<DocDiff> = pairs
+            .into_iter()
+            .map(|(i, j)| doc_diff(old, new, i, j))
+            .collect();
+        (
+            docs,
+            refs.join().expect("reference resolution does not panic"),
+        )
+    });
     let mut d = Diff {
         old,
         new,
@@ -267,7 +280,7 @@ pub fn diff<'a>(old: &'a Constitution, new: &'a Constitution, opts: &Options) ->
         author: opts.author.clone(),
         date: opts.date.clone(),
     };
-    d.stale = stale::find(&d);
+    d.stale = stale::find(&d, &old_refs, &new_refs);
     if let Some(id) = &opts.document {
         d.docs.retain(|x| &x.id == id);
         d.stale.retain(|s| &s.document == id);

@@ -9,7 +9,6 @@
 //! module reports; rewriting references is left to others.
 
 use super::{Diff, DocDiff};
-use crate::refs::resolve::resolve_all;
 use crate::refs::Reference;
 use crate::source::Span;
 use rustc_hash::FxHashMap as HashMap;
@@ -78,10 +77,9 @@ fn written(c: &crate::model::Constitution, r: &Reference) -> String {
         .join(" ")
 }
 
-/// Every stale reference, in the order of the new version.
-pub fn find(d: &Diff<'_>) -> Vec<Stale> {
-    let old_refs = resolve_all(d.old);
-    let new_refs = resolve_all(d.new);
+/// Every stale reference, in the order of the new version, given every reference of each
+/// version as [`crate::refs::resolve::resolve_all`] returns them.
+pub fn find(d: &Diff<'_>, old_refs: &[Reference], new_refs: &[Reference]) -> Vec<Stale> {
     // Which DocDiff holds each document of each side.
     let mut of_old = vec![usize::MAX; d.old.documents.len()];
     let mut of_new = vec![usize::MAX; d.new.documents.len()];
@@ -105,7 +103,7 @@ pub fn find(d: &Diff<'_>) -> Vec<Stale> {
     }
     let mut seen: HashMap<(usize, usize, String), usize> = HashMap::default();
     let mut out = Vec::new();
-    for r in &new_refs {
+    for r in new_refs {
         let Some(cn) = r.clause else { continue };
         let dd = &d.docs[of_new[r.doc]];
         let (Some(od), Some(co)) = (dd.old, dd.alignment.new_to_old[cn]) else {

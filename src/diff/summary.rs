@@ -10,6 +10,7 @@
 use super::text::Text;
 use super::words::{regions, Piece, Region};
 use super::{Diff, DocDiff, Entry, Kind, Preamble};
+use crate::model::BlockKind;
 use crate::number::ClauseNumber;
 
 /// Words that make a capitalised phrase a role title.
@@ -197,7 +198,13 @@ fn parts(d: &Diff<'_>, dd: &DocDiff, e: &Entry) -> (String, String) {
                     &dd.old_text.clauses[e.old.unwrap_or(0)],
                     &dd.new_text.clauses[e.new.unwrap_or(0)],
                 );
-                said.push(details(ot, nt, &e.pieces));
+                let headings = matches!(o.kind, BlockKind::Heading(_))
+                    && matches!(n.kind, BlockKind::Heading(_));
+                if headings {
+                    said.push(format!("title: {} → {}", ot.name(12), nt.name(12)));
+                } else {
+                    said.push(details(ot, nt, &e.pieces));
+                }
             }
             (label, said.join("; "))
         }
@@ -277,6 +284,41 @@ pub fn key_rows(d: &Diff<'_>, dd: &DocDiff) -> Vec<KeyRow> {
             while end < dd.entries.len() && dd.entries[end].kind == Kind::Renumbered {
                 end += 1;
             }
+        }
+        if matches!(e.kind, Kind::Inserted | Kind::Deleted) {
+            // A clause inserted or deleted with its sub-clauses is one row.
+            let number = |x: &Entry| match e.kind {
+                Kind::Inserted => x
+                    .new
+                    .map(|j| &d.new_doc(dd).expect("new").clauses[j].number),
+                _ => x
+                    .old
+                    .map(|i| &d.old_doc(dd).expect("old").clauses[i].number),
+            };
+            let top = number(e).expect("the side it exists on");
+            while end < dd.entries.len()
+                && dd.entries[end].kind == e.kind
+                && number(&dd.entries[end])
+                    .is_some_and(|n| n.depth() > top.depth() && n.starts_with(top))
+            {
+                end += 1;
+            }
+            let (clause, mut change) = split(&e.summary);
+            if end - k > 1 {
+                let n = end - k - 1;
+                change.push_str(&format!(
+                    " (with {n} sub-clause{})",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            rows.push(KeyRow {
+                clause,
+                kind: e.kind,
+                change,
+                entry: k,
+            });
+            k = end;
+            continue;
         }
         if end - k > 1 {
             let last = &dd.entries[end - 1];

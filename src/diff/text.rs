@@ -131,13 +131,25 @@ struct Tokens {
 
 impl Tokens {
     fn chars(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() {
+        let mut rest = s;
+        loop {
+            let word = rest.trim_start();
+            if word.len() != rest.len() {
                 self.flush();
                 self.space = true;
-            } else {
-                self.run.push(c);
             }
+            let Some(end) = word.find(char::is_whitespace) else {
+                // The last word may go on in the next piece of text ("Council" + "'s").
+                self.run.push_str(word);
+                return;
+            };
+            if self.run.is_empty() {
+                self.emit(&word[..end]);
+            } else {
+                self.run.push_str(&word[..end]);
+                self.flush();
+            }
+            rest = &word[end..];
         }
     }
 
@@ -146,29 +158,36 @@ impl Tokens {
             return;
         }
         let run = std::mem::take(&mut self.run);
+        self.emit(&run);
+        self.run = run;
+        self.run.clear();
+    }
+
+    /// Push one whitespace-free word, with opening and closing punctuation as tokens of
+    /// their own.
+    fn emit(&mut self, mut word: &str) {
         let mut space = self.space || self.text.is_empty();
-        let mut word = run.as_str();
         while let Some(c) = word
             .chars()
             .next()
-            .filter(|&c| is_open(c) && word.len() > 1)
+            .filter(|&c| is_open(c) && word.len() > c.len_utf8())
         {
             self.text.push(&word[..c.len_utf8()], space);
             space = false;
             word = &word[c.len_utf8()..];
         }
-        let mut closes = Vec::new();
-        while let Some(c) = word
+        let mut core = word.len();
+        while let Some(c) = word[..core]
             .chars()
             .next_back()
-            .filter(|&c| is_close(c) && word.len() > c.len_utf8())
+            .filter(|&c| is_close(c) && core > c.len_utf8())
         {
-            closes.push(&word[word.len() - c.len_utf8()..]);
-            word = &word[..word.len() - c.len_utf8()];
+            core -= c.len_utf8();
         }
-        self.text.push(word, space);
-        for c in closes.into_iter().rev() {
-            self.text.push(c, false);
+        self.text.push(&word[..core], space);
+        for (i, c) in word[core..].char_indices() {
+            self.text
+                .push(&word[core + i..core + i + c.len_utf8()], false);
         }
         self.space = false;
     }
@@ -240,10 +259,12 @@ struct Collector {
 }
 
 impl Collector {
-    fn switch(&mut self, to: Option<usize>) {
+    fn switch(&mut self, to: Option<usize>, hint: usize) {
         if to != self.owner {
             self.store();
             self.owner = to;
+            self.cur.text.key.reserve(hint);
+            self.cur.text.toks.reserve(hint / 5);
         }
     }
 
@@ -277,7 +298,8 @@ pub fn document(c: &Constitution, doc: &Document) -> DocText {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 let at = doc.clause_at(r.start);
-                k.switch(at);
+                let hint = at.map_or(0, |i| doc.clauses[i].span.len());
+                k.switch(at, hint);
                 let written = &src[r.clone()];
                 if &*t != written {
                     k.cur.chars(&t);

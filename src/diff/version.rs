@@ -1,7 +1,7 @@
 //! Turning the `OLD` and `NEW` arguments of `clerk diff` into constitutions: a folder on disk,
 //! or a git revision (`v1.0`, `main~3`, a commit id, or `REV:folder`) read through
-//! [`super::git`]. A folder with no files at all is the empty constitution, so a first
-//! version diffs as "everything inserted".
+//! [`super::git`]. An empty folder is the empty constitution, so a first version diffs as
+//! "everything inserted".
 //!
 //! This module only loads; comparing is [`super::diff`]'s job. Errors are messages for the
 //! user (the CLI exits with status 2).
@@ -81,7 +81,7 @@ pub fn load_pair(
             Spec::Rev { rev, folder: f } => {
                 let Some(r) = &repo else {
                     return Err(format!(
-                        "`{rev}` is not a folder, and the current directory is not in a git repository where it could be a revision"
+                        "`{rev}` is neither a constitution folder nor a revision: the current directory is not in a git repository"
                     ));
                 };
                 let folder = f.map(str::to_string).unwrap_or_else(|| hint(other));
@@ -89,6 +89,15 @@ pub fn load_pair(
             }
         }
     };
+    if let (Spec::Dir(a), Spec::Dir(b)) = (&o, &n) {
+        // Two folders: read and parse them side by side.
+        let (a, b) = std::thread::scope(|s| {
+            let old = s.spawn(|| from_dir(a));
+            let new = from_dir(b);
+            (old.join().expect("loading does not panic"), new)
+        });
+        return Ok((a?, b?));
+    }
     Ok((load(&o, &n)?, load(&n, &o)?))
 }
 
@@ -98,11 +107,8 @@ fn fatal_message(f: load::Fatal) -> String {
         .to_string()
 }
 
-/// Assemble files into a constitution; no files at all is the empty constitution.
+/// Assemble files into a constitution.
 fn build(files: Vec<RawFile>, what: &str) -> Result<Constitution, String> {
-    if files.is_empty() {
-        return Ok(empty());
-    }
     load::assemble(files)
         .map(|(c, _)| c)
         .map_err(|f| format!("{what} is not a constitution:\n{}", fatal_message(f)))
@@ -120,10 +126,21 @@ pub fn empty() -> Constitution {
 }
 
 fn from_dir(dir: &str) -> Result<Version, String> {
+    let label = dir.trim_end_matches('/').to_string();
+    // Only a folder with nothing in it is the empty constitution; any other folder without
+    // `constitution.yaml` is a mistake worth saying so.
+    let nothing = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
+    if nothing {
+        return Ok(Version {
+            constitution: empty(),
+            label,
+            commit: None,
+        });
+    }
     let (files, _) = load::read_dir(Path::new(dir)).map_err(fatal_message)?;
     Ok(Version {
         constitution: build(files, &format!("`{dir}`"))?,
-        label: dir.trim_end_matches('/').to_string(),
+        label,
         commit: None,
     })
 }
