@@ -519,3 +519,90 @@ fn the_repaired_protocol_differs_from_the_proposed_one_only_by_renumbering() {
         assert_eq!(v["amended"], false, "{line}");
     }
 }
+
+mod properties {
+    use super::*;
+    use clerk::load::{assemble, RawFile};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Council",
+        "Officer",
+        "shall",
+        "may",
+        "record",
+        "every",
+        "decision",
+        "£25,000",
+        "the",
+        "Head",
+        "of",
+        "Legal",
+        "Services",
+        "(see",
+        "paragraph",
+        "1.2)",
+        "in",
+        "writing.",
+    ];
+
+    fn constitution(sections: &[Vec<Vec<usize>>]) -> Constitution {
+        let mut body = String::new();
+        for (s, clauses) in sections.iter().enumerate() {
+            body.push_str(&format!("# {} Section\n\n", s + 1));
+            for (c, words) in clauses.iter().enumerate() {
+                let text: Vec<&str> = words.iter().map(|&w| WORDS[w % WORDS.len()]).collect();
+                body.push_str(&format!("{}.{} {}\n\n", s + 1, c + 1, text.join(" ")));
+            }
+        }
+        let files = vec![
+            RawFile {
+                path: "constitution.yaml".into(),
+                bytes: b"council: C\ntitle: T\nparts:\n  - number: 4\n    title: P\n".to_vec(),
+            },
+            RawFile {
+                path: "part-4/d.md".into(),
+                bytes: format!("---\nid: d\ntitle: D\npart: \"4\"\n---\n\n{body}").into_bytes(),
+            },
+        ];
+        assemble(files).expect("assembles").0
+    }
+
+    fn doc() -> impl Strategy<Value = Vec<Vec<Vec<usize>>>> {
+        prop::collection::vec(
+            prop::collection::vec(prop::collection::vec(0usize..40, 1..8), 0..6),
+            1..4,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Every clause of either side appears exactly once; the same words are never
+        /// `amended`; a version against itself has no changes.
+        #[test]
+        fn every_clause_gets_exactly_one_kind(a in doc(), b in doc()) {
+            let (old, new) = (constitution(&a), constitution(&b));
+            let d = diff::diff(&old, &new, &opts());
+            let dd = &d.docs[0];
+            let mut seen_old = vec![0; old.documents[0].clauses.len()];
+            let mut seen_new = vec![0; new.documents[0].clauses.len()];
+            for e in &dd.entries {
+                if let Some(i) = e.old { seen_old[i] += 1; }
+                if let Some(j) = e.new { seen_new[j] += 1; }
+                if let (Some(i), Some(j)) = (e.old, e.new) {
+                    let same = dd.old_text.clauses[i].key == dd.new_text.clauses[j].key;
+                    prop_assert_eq!(same, !e.amended);
+                }
+            }
+            prop_assert!(seen_old.iter().all(|&n| n == 1));
+            prop_assert!(seen_new.iter().all(|&n| n == 1));
+            let _ = diff::summary::text(&d);
+            let t = html::templates().unwrap();
+            let _ = html::render_document(&t, &d, dd).unwrap();
+            let _ = docx::document_xml(&d, dd, &d.attribution(dd));
+            let same = diff::diff(&old, &old, &opts());
+            prop_assert_eq!(diff::json_lines(&same), "");
+        }
+    }
+}

@@ -4,8 +4,9 @@
 //! In order:
 //! 1. clauses with the same stable `{#label}` pair;
 //! 2. a patience/LCS alignment (`similar`) of the clause sequences, compared by their
-//!    normalised words, pairs every clause whose words did not change, whatever its number now
-//!    is — so inserting a clause mid-section makes the later ones *renumbered*, not *amended*;
+//!    normalised words (and those of their direct sub-clauses, to tell apart clauses that say
+//!    the same), pairs every clause whose words did not change, whatever its number now is —
+//!    so inserting a clause mid-section makes the later ones *renumbered*, not *amended*;
 //! 3. inside each run the LCS left unmatched (a hunk), the most similar clauses pair (word-pair
 //!    Dice ≥ [`SIMILAR`]), never crossing each other, so an edited clause pairs with its old self;
 //! 4. then clauses in the same hunk that keep their number and still share some words (or are
@@ -36,6 +37,25 @@ pub struct Item<'a> {
     pub number: &'a ClauseNumber,
     pub label: Option<&'a str>,
     pub heading: bool,
+    /// Index of the parent clause, if any.
+    pub parent: Option<usize>,
+}
+
+/// The identity of each clause for the LCS: its words, depth and the words of its direct
+/// sub-clauses, so that of two clauses with the same words the one that kept its
+/// sub-clauses is the one that stayed.
+fn identities(items: &[Item<'_>]) -> Vec<u64> {
+    let own: Vec<u64> = items
+        .iter()
+        .map(|c| key_hash(c.text, c.number.depth()))
+        .collect();
+    let mut family = own.clone();
+    for (i, c) in items.iter().enumerate() {
+        if let Some(p) = c.parent.filter(|&p| p < items.len()) {
+            family[p] = family[p].rotate_left(5) ^ own[i].wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    family
 }
 
 /// The pairing of old and new clauses of one document.
@@ -102,14 +122,8 @@ pub fn align(old: &[Item<'_>], new: &[Item<'_>]) -> Alignment {
             label_pairs.push((i, j));
         }
     }
-    let mut oh: Vec<u64> = old
-        .iter()
-        .map(|c| key_hash(c.text, c.number.depth()))
-        .collect();
-    let mut nh: Vec<u64> = new
-        .iter()
-        .map(|c| key_hash(c.text, c.number.depth()))
-        .collect();
+    let mut oh = identities(old);
+    let mut nh = identities(new);
     for &(i, j) in &label_pairs {
         let h = key_hash(&Text::default(), usize::MAX - i);
         oh[i] = h;
@@ -248,6 +262,7 @@ mod tests {
                 number: n,
                 label: None,
                 heading: false,
+                parent: None,
             }
         }
         let oi: Vec<Item> = ot.iter().map(item).collect();

@@ -223,6 +223,7 @@ fn items<'a>(doc: Option<&'a Document>, texts: &'a DocText) -> Vec<Item<'a>> {
             number: &c.number,
             label: c.label.as_ref().map(|l| l.name.as_str()),
             heading: matches!(c.kind, BlockKind::Heading(_)),
+            parent: c.parent,
         })
         .collect()
 }
