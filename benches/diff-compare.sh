@@ -17,11 +17,14 @@ work=${TMPDIR:-/tmp}/clerk-diff-bench-$scale
 cat "$work"/v1/part-*/*.md >"$work/v1.txt"
 cat "$work"/v2/part-*/*.md >"$work/v2.txt"
 
-best() { # best wall time in ms of "$@" over $runs runs
+nice=""
+nice -n -20 true 2>/dev/null && nice="nice -n -20"
+best() { # best wall time in ms of "$@" over $runs runs (at nice -20 when allowed, so a busy
+         # shared machine does not time the other processes)
   local best=999999 t0 t1 ms
   for _ in $(seq "$runs"); do
     t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
+    $nice "$@" >/dev/null 2>&1 || true
     t1=$(date +%s%N)
     ms=$(( (t1 - t0) / 1000000 ))
     (( ms < best )) && best=$ms

@@ -410,12 +410,17 @@ pub fn package(parts: &[(&str, String)]) -> Result<Vec<u8>, String> {
 pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let any_changed = d.docs.iter().any(DocDiff::changed);
-    let mut written = Vec::new();
-    for dd in d.docs.iter().filter(|x| !any_changed || x.changed()) {
+    let docs: Vec<&DocDiff> = d
+        .docs
+        .iter()
+        .filter(|x| !any_changed || x.changed())
+        .collect();
+    super::par_map(&docs, |dd| {
         let bytes = package(&parts(d, dd))?;
         let p = dir.join(format!("{}.docx", file_stem(&dd.id)));
         std::fs::write(&p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
-        written.push(p);
-    }
-    Ok(written)
+        Ok(p)
+    })
+    .into_iter()
+    .collect()
 }

@@ -365,19 +365,20 @@ pub fn render_index(t: &Tera, d: &Diff<'_>) -> Result<String, String> {
 pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
     let t = templates()?;
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut written = Vec::with_capacity(d.docs.len() + 1);
-    let mut put = |name: String, html: String| -> Result<(), String> {
+    let put = |name: String, html: Result<String, String>| -> Result<PathBuf, String> {
         let p = dir.join(name);
-        std::fs::write(&p, html).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
-        written.push(p);
-        Ok(())
+        std::fs::write(&p, html?).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+        Ok(p)
     };
-    put("index.html".into(), render_index(&t, d)?)?;
-    for dd in &d.docs {
+    let mut written = vec![put("index.html".into(), render_index(&t, d))?];
+    let pages = super::par_map(&d.docs, |dd| {
         put(
             format!("{}.html", file_stem(&dd.id)),
-            render_document(&t, d, dd)?,
-        )?;
+            render_document(&t, d, dd),
+        )
+    });
+    for p in pages {
+        written.push(p?);
     }
     Ok(written)
 }

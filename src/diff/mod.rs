@@ -498,6 +498,28 @@ pub fn json_lines(d: &Diff<'_>) -> String {
     out
 }
 
+/// `f` over `items` on up to four threads (one per core), results in order. Used to render
+/// and write one output file per document.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4);
+    if threads == 1 || items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a worker does not panic"))
+            .collect()
+    })
+}
+
 fn push_json<T: Serialize>(out: &mut String, v: &T) {
     out.push_str(&serde_json::to_string(v).expect("plain data serialises"));
     out.push('\n');
