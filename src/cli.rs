@@ -44,6 +44,22 @@ pub enum PolicyArg {
     Adopted,
 }
 
+/// Output formats of `clerk diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A redline page per document and an index, into `--out` (default `out/diff/`).
+    Html,
+    /// JSON Lines on stdout: one record per changed clause, then one per stale reference.
+    Json,
+    /// A Word document per changed document with tracked changes, into `--out`.
+    Docx,
+    /// A summary for the terminal.
+    Text,
+}
+
+/// Where `clerk diff` writes HTML and Word output when `--out` is not given.
+pub const DEFAULT_DIFF_OUT: &str = "out/diff";
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check the constitution: numbering, placeholders, drafting notes, front matter.
@@ -92,6 +108,33 @@ pub enum Command {
         #[arg(long, value_name = "FILE:LINE:COLUMN=N")]
         choose: Vec<String>,
     },
+    /// Tracked changes between two versions: clause by clause, word by word, with stale
+    /// references. Each side is a folder or a git revision (`v1.0`, `main~2`, `REV:folder`).
+    Diff {
+        /// The old version: a constitution folder or a git revision.
+        old: String,
+        /// The new version (default: the working tree's `constitution/`).
+        new: Option<String>,
+        /// Only this document (by id).
+        #[arg(long, value_name = "ID")]
+        document: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Html)]
+        format: DiffFormat,
+        /// Output folder for `html` and `docx`.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Author of the tracked changes (default: the NEW commit's author, else "clerk").
+        #[arg(long)]
+        author: Option<String>,
+        /// Date of the tracked changes, YYYY-MM-DD (default: the NEW commit's date, else the
+        /// document's `amended:` date, else 1970-01-01; never today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The constitution folder inside the repository, for sides that are revisions.
+        #[arg(long, value_name = "FOLDER")]
+        path: Option<String>,
+    },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
         /// A rule code (N201) or name (numbering-gap).
@@ -139,6 +182,108 @@ pub fn run(cli: Cli) -> ExitCode {
                 PolicyArg::Adopted => crate::fix::renumber::Policy::Adopted,
             });
             crate::fix::command::run_renumber(&dir, document, write, policy, leave_unclear, &choose)
+        }
+        Command::Diff {
+            old,
+            new,
+            document,
+            format,
+            out,
+            author,
+            date,
+            path,
+        } => run_diff(DiffArgs {
+            old,
+            new,
+            document,
+            format,
+            out,
+            author,
+            date,
+            path,
+        }),
+    }
+}
+
+/// The arguments of `clerk diff`.
+pub struct DiffArgs {
+    pub old: String,
+    pub new: Option<String>,
+    pub document: Option<String>,
+    pub format: DiffFormat,
+    pub out: Option<PathBuf>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub path: Option<String>,
+}
+
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn run_diff(a: DiffArgs) -> ExitCode {
+    use crate::diff;
+    if let Some(d) = a.date.as_deref().filter(|d| !valid_date(d)) {
+        eprintln!("error: --date: `{d}` is not a date; write YYYY-MM-DD");
+        return ExitCode::from(2);
+    }
+    let (old, new) = match diff::version::load_pair(&a.old, a.new.as_deref(), a.path.as_deref()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(id) = &a.document {
+        let known = |c: &crate::model::Constitution| c.document(id).is_some();
+        if !known(&old.constitution) && !known(&new.constitution) {
+            eprintln!("error: --document: no document with id `{id}` in either version");
+            return ExitCode::from(2);
+        }
+    }
+    let commit = new.commit.as_ref();
+    let opts = diff::Options {
+        document: a.document,
+        author: a.author.or_else(|| commit.map(|c| c.author.clone())),
+        date: a.date.or_else(|| commit.map(|c| c.date.clone())),
+        old_label: old.label.clone(),
+        new_label: new.label.clone(),
+    };
+    let d = diff::diff(&old.constitution, &new.constitution, &opts);
+    let dir = a.out.unwrap_or_else(|| PathBuf::from(DEFAULT_DIFF_OUT));
+    let written = match a.format {
+        DiffFormat::Json => {
+            out(&diff::json_lines(&d));
+            return ExitCode::SUCCESS;
+        }
+        DiffFormat::Text => {
+            out(&diff::summary::text(&d));
+            return ExitCode::SUCCESS;
+        }
+        DiffFormat::Html => diff::html::write(&d, &dir),
+        DiffFormat::Docx => diff::docx::write(&d, &dir),
+    };
+    match written {
+        Ok(files) => {
+            let index = files.first().map(|p| p.display().to_string());
+            out(&format!(
+                "wrote {} file{} to {}{}\n",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" },
+                dir.display(),
+                index.map(|i| format!(" (open {i})")).unwrap_or_default()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

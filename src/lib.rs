@@ -18,6 +18,9 @@
 //!    stable rule code from [`rules`]; none of them prints or exits.
 //! 5. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
 //!    codes are decided once, in [`cli`].
+//! 6. **diff** ([`diff`]): `clerk diff` loads two versions (folders or git revisions), aligns
+//!    their documents and clauses, and reports tracked changes and stale references as JSON
+//!    Lines, text, an HTML redline or a Word document with tracked changes.
 //!
 //! `main.rs` only calls [`cli::main`].
 
@@ -28,6 +31,7 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod fix;
 pub mod frontmatter;
 pub mod load;

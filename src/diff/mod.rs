@@ -1,0 +1,526 @@
+//! `clerk diff OLD [NEW]`: tracked changes between two versions of the constitution.
+//!
+//! The pipeline, after [`version`] has loaded both sides:
+//! 1. [`text`] reduces every clause to its words (no Markdown, number, label or wrapping);
+//! 2. documents pair by id and [`align`] pairs their clauses (label, unchanged words, similar
+//!    words, number, moves);
+//! 3. [`diff`] gives each clause exactly one [`Kind`] and, for amended clauses, a word diff
+//!    ([`words`]);
+//! 4. [`stale`] finds references left citing a clause that now has another number;
+//! 5. [`summary`] writes a one-line summary per change and the key-changes table, and the
+//!    output modules render them: JSON Lines ([`json_lines`]), text ([`summary::text`]),
+//!    HTML ([`html`]) and Word ([`docx`]).
+//!
+//! # Kinds
+//!
+//! Each clause of either version gets exactly one kind: `inserted` (only in NEW), `deleted`
+//! (only in OLD), `moved` (paired out of order), `amended` (its words changed), `renumbered`
+//! (same words, another number), `unchanged`. The flags `amended`, `renumbered` and `moved` on
+//! every record say everything that is true of the clause, so an amended clause that also
+//! changed number is `kind: "amended"` with `renumbered: true`.
+//!
+//! This module decides kinds and owns the data; it never prints or writes files (the CLI does).
+
+pub mod align;
+pub mod docx;
+pub mod git;
+pub mod html;
+pub mod stale;
+pub mod summary;
+pub mod text;
+pub mod version;
+pub mod words;
+
+use crate::model::{BlockKind, Constitution, Document};
+use align::{Alignment, Item};
+use serde::Serialize;
+use text::{DocText, Text};
+use words::Piece;
+
+/// The one kind of change of a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Unchanged,
+    Amended,
+    Inserted,
+    Deleted,
+    Moved,
+    Renumbered,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Unchanged => "unchanged",
+            Kind::Amended => "amended",
+            Kind::Inserted => "inserted",
+            Kind::Deleted => "deleted",
+            Kind::Moved => "moved",
+            Kind::Renumbered => "renumbered",
+        }
+    }
+}
+
+/// One clause of either version and what happened to it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: Kind,
+    /// Clause index in the old document.
+    pub old: Option<usize>,
+    /// Clause index in the new document.
+    pub new: Option<usize>,
+    pub amended: bool,
+    pub renumbered: bool,
+    pub moved: bool,
+    /// The word diff, when the words changed.
+    pub pieces: Vec<Piece>,
+    /// For an inserted clause: the old clause it now stands before (the next one that kept
+    /// its place), as change lists name insertions.
+    pub before: Option<usize>,
+    pub summary: String,
+}
+
+/// A place in the reading order of a redline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// An entry, by index in [`DocDiff::entries`].
+    Entry(usize),
+    /// Where a moved clause used to be: the entry it moved to.
+    MovedFrom(usize),
+}
+
+/// The text before the first clause, when it changed.
+#[derive(Clone, Debug)]
+pub struct Preamble {
+    pub kind: Kind,
+    pub pieces: Vec<Piece>,
+}
+
+/// One document's changes.
+pub struct DocDiff {
+    pub id: String,
+    /// Document indices in the old and new constitutions.
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+    pub old_text: DocText,
+    pub new_text: DocText,
+    pub alignment: Alignment,
+    /// Every clause of either version, in reading order (new order, deletions where they were).
+    pub entries: Vec<Entry>,
+    pub slots: Vec<Slot>,
+    pub preamble: Option<Preamble>,
+}
+
+impl DocDiff {
+    /// Whether anything in this document changed.
+    pub fn changed(&self) -> bool {
+        self.preamble.is_some() || self.entries.iter().any(|e| e.kind != Kind::Unchanged)
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.entries.iter().filter(|e| e.kind == kind).count()
+    }
+}
+
+/// Who made the changes and when, as recorded on tracked changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub author: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// The default author of tracked changes when neither a flag nor git says who.
+pub const DEFAULT_AUTHOR: &str = "clerk";
+/// The default date when neither a flag, git nor the document's `amended:` says when.
+pub const DEFAULT_DATE: &str = "1970-01-01";
+
+/// Both versions and every change between them.
+pub struct Diff<'a> {
+    pub old: &'a Constitution,
+    pub new: &'a Constitution,
+    pub old_label: String,
+    pub new_label: String,
+    pub docs: Vec<DocDiff>,
+    pub stale: Vec<stale::Stale>,
+    /// From a flag or the NEW commit; `None` falls back per document (see [`Diff::attribution`]).
+    pub author: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Diff<'_> {
+    /// The document on whichever side has it (new first).
+    pub fn document(&self, d: &DocDiff) -> &Document {
+        match d.new {
+            Some(i) => &self.new.documents[i],
+            None => &self.old.documents[d.old.expect("a side")],
+        }
+    }
+
+    /// The citation prefix of a document: its `short` form, or its id.
+    pub fn short(&self, d: &DocDiff) -> String {
+        let doc = self.document(d);
+        doc.meta
+            .short
+            .clone()
+            .unwrap_or_else(|| doc.meta.id.clone())
+    }
+
+    pub fn old_doc(&self, d: &DocDiff) -> Option<&Document> {
+        d.old.map(|i| &self.old.documents[i])
+    }
+
+    pub fn new_doc(&self, d: &DocDiff) -> Option<&Document> {
+        d.new.map(|i| &self.new.documents[i])
+    }
+
+    /// The old number of an entry's clause, as written.
+    pub fn old_number(&self, d: &DocDiff, e: &Entry) -> Option<String> {
+        Some(self.old_doc(d)?.clauses[e.old?].number.to_string())
+    }
+
+    pub fn new_number(&self, d: &DocDiff, e: &Entry) -> Option<String> {
+        Some(self.new_doc(d)?.clauses[e.new?].number.to_string())
+    }
+
+    /// Author and date of a document's changes: flag or git first, then the new document's
+    /// `amended:` date, then [`DEFAULT_AUTHOR`] and [`DEFAULT_DATE`]. Never the clock.
+    pub fn attribution(&self, d: &DocDiff) -> Attribution {
+        let amended = self.new_doc(d).and_then(|doc| doc.meta.amended.clone());
+        Attribution {
+            author: self
+                .author
+                .clone()
+                .unwrap_or_else(|| DEFAULT_AUTHOR.to_string()),
+            date: self
+                .date
+                .clone()
+                .or(amended)
+                .unwrap_or_else(|| DEFAULT_DATE.to_string()),
+        }
+    }
+}
+
+/// What to compare and how to label it.
+#[derive(Default)]
+pub struct Options {
+    /// Only this document (by id); references into other documents are still followed.
+    pub document: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub old_label: String,
+    pub new_label: String,
+}
+
+fn items<'a>(doc: Option<&'a Document>, texts: &'a DocText) -> Vec<Item<'a>> {
+    let Some(doc) = doc else { return Vec::new() };
+    doc.clauses
+        .iter()
+        .zip(&texts.clauses)
+        .map(|(c, t)| Item {
+            text: t,
+            number: &c.number,
+            label: c.label.as_ref().map(|l| l.name.as_str()),
+            heading: matches!(c.kind, BlockKind::Heading(_)),
+            parent: c.parent,
+        })
+        .collect()
+}
+
+fn doc_texts(c: &Constitution, i: Option<usize>) -> DocText {
+    match i {
+        Some(i) => text::document(c, &c.documents[i]),
+        None => DocText {
+            preamble: Text::default(),
+            clauses: Vec::new(),
+        },
+    }
+}
+
+/// Compare two versions of the constitution.
+pub fn diff<'a>(old: &'a Constitution, new: &'a Constitution, opts: &Options) -> Diff<'a> {
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let mut seen_old = vec![false; old.documents.len()];
+    for (j, d) in new.documents.iter().enumerate() {
+        let i = old.documents.iter().position(|o| o.meta.id == d.meta.id);
+        if let Some(i) = i {
+            seen_old[i] = true;
+        }
+        pairs.push((i, Some(j)));
+    }
+    pairs.extend(
+        (0..old.documents.len())
+            .filter(|&i| !seen_old[i])
+            .map(|i| (Some(i), None)),
+    );
+    // Resolving references (for stale ones) runs beside the clause alignment.
+    let (docs, (old_refs, new_refs)) = std::thread::scope(|s| {
+        let refs = s.spawn(|| {
+            (
+                crate::refs::resolve::resolve_all(old),
+                crate::refs::resolve::resolve_all(new),
+            )
+        });
+        let docs: Vec<DocDiff> = pairs
+            .into_iter()
+            .map(|(i, j)| doc_diff(old, new, i, j))
+            .collect();
+        (
+            docs,
+            refs.join().expect("reference resolution does not panic"),
+        )
+    });
+    let mut d = Diff {
+        old,
+        new,
+        old_label: opts.old_label.clone(),
+        new_label: opts.new_label.clone(),
+        docs,
+        stale: Vec::new(),
+        author: opts.author.clone(),
+        date: opts.date.clone(),
+    };
+    d.stale = stale::find(&d, &old_refs, &new_refs);
+    if let Some(id) = &opts.document {
+        d.docs.retain(|x| &x.id == id);
+        d.stale.retain(|s| &s.document == id);
+    }
+    summary::fill(&mut d);
+    d
+}
+
+fn doc_diff(
+    old: &Constitution,
+    new: &Constitution,
+    oi: Option<usize>,
+    ni: Option<usize>,
+) -> DocDiff {
+    let od = oi.map(|i| &old.documents[i]);
+    let nd = ni.map(|i| &new.documents[i]);
+    let ot = doc_texts(old, oi);
+    let nt = doc_texts(new, ni);
+    let alignment = align::align(&items(od, &ot), &items(nd, &nt));
+    let (entries, slots) = order(od, nd, &ot, &nt, &alignment);
+    let preamble = match (ot.preamble.is_empty(), nt.preamble.is_empty()) {
+        (true, true) => None,
+        _ if ot.preamble.key == nt.preamble.key => None,
+        (true, false) => Some(Kind::Inserted),
+        (false, true) => Some(Kind::Deleted),
+        (false, false) => Some(Kind::Amended),
+    }
+    .map(|kind| Preamble {
+        kind,
+        pieces: words::diff(&ot.preamble, &nt.preamble),
+    });
+    let id = nd.or(od).map(|d| d.meta.id.clone()).unwrap_or_default();
+    DocDiff {
+        id,
+        old: oi,
+        new: ni,
+        old_text: ot,
+        new_text: nt,
+        alignment,
+        entries,
+        slots,
+        preamble,
+    }
+}
+
+fn entry(
+    od: Option<&Document>,
+    nd: Option<&Document>,
+    ot: &DocText,
+    nt: &DocText,
+    old: Option<usize>,
+    new: Option<usize>,
+    moved: bool,
+) -> Entry {
+    let (kind, amended, renumbered, pieces) = match (old, new) {
+        (Some(i), Some(j)) => {
+            let (a, b) = (&ot.clauses[i], &nt.clauses[j]);
+            let amended = a.key != b.key;
+            let renumbered =
+                od.expect("old side").clauses[i].number != nd.expect("new side").clauses[j].number;
+            let kind = if moved {
+                Kind::Moved
+            } else if amended {
+                Kind::Amended
+            } else if renumbered {
+                Kind::Renumbered
+            } else {
+                Kind::Unchanged
+            };
+            let pieces = if amended {
+                words::diff(a, b)
+            } else {
+                Vec::new()
+            };
+            (kind, amended, renumbered, pieces)
+        }
+        (None, Some(_)) => (Kind::Inserted, false, false, Vec::new()),
+        _ => (Kind::Deleted, false, false, Vec::new()),
+    };
+    Entry {
+        kind,
+        old,
+        new,
+        amended,
+        renumbered,
+        moved,
+        pieces,
+        before: None,
+        summary: String::new(),
+    }
+}
+
+/// Entries in reading order: the new document's order, with each deleted clause (and the
+/// place a moved clause left) after the clause that preceded it in the old document.
+fn order(
+    od: Option<&Document>,
+    nd: Option<&Document>,
+    ot: &DocText,
+    nt: &DocText,
+    a: &Alignment,
+) -> (Vec<Entry>, Vec<Slot>) {
+    let mut entries = Vec::with_capacity(a.new_to_old.len() + a.old_to_new.len() / 8);
+    let mut slots = Vec::with_capacity(entries.capacity());
+    // Old clauses that moved: their slot points at the new clause, resolved below.
+    let mut moved_from: Vec<(usize, usize)> = Vec::new();
+    let mut next_old = 0usize;
+    let mut place_old =
+        |i: usize, entries: &mut Vec<Entry>, slots: &mut Vec<Slot>| match a.old_to_new[i] {
+            None => {
+                slots.push(Slot::Entry(entries.len()));
+                entries.push(entry(od, nd, ot, nt, Some(i), None, false));
+            }
+            Some(j) if a.moved[j] => {
+                moved_from.push((slots.len(), j));
+                slots.push(Slot::MovedFrom(usize::MAX));
+            }
+            Some(_) => {}
+        };
+    let mut entry_of_new = Vec::with_capacity(a.new_to_old.len());
+    for (j, (&partner, &moved)) in a.new_to_old.iter().zip(&a.moved).enumerate() {
+        if let (Some(i), false) = (partner, moved) {
+            while next_old < i {
+                place_old(next_old, &mut entries, &mut slots);
+                next_old += 1;
+            }
+            next_old = next_old.max(i + 1);
+        }
+        entry_of_new.push(entries.len());
+        slots.push(Slot::Entry(entries.len()));
+        entries.push(entry(od, nd, ot, nt, partner, Some(j), moved));
+    }
+    while next_old < a.old_to_new.len() {
+        place_old(next_old, &mut entries, &mut slots);
+        next_old += 1;
+    }
+    for (slot, j) in moved_from {
+        slots[slot] = Slot::MovedFrom(entry_of_new[j]);
+    }
+    // An insertion stands before the next clause that kept its place.
+    let mut next: Option<usize> = None;
+    for e in entries.iter_mut().rev() {
+        match (e.old, e.new) {
+            (Some(i), Some(_)) if !e.moved => next = Some(i),
+            (None, Some(_)) => e.before = next,
+            _ => {}
+        }
+    }
+    (entries, slots)
+}
+
+/// One clause change as a JSON Lines record (a stable schema: add fields, never rename).
+#[derive(Serialize)]
+struct ChangeRec<'a> {
+    document: &'a str,
+    kind: Kind,
+    old: Option<String>,
+    new: Option<String>,
+    amended: bool,
+    renumbered: bool,
+    moved: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    preamble: bool,
+    summary: &'a str,
+}
+
+/// Every change as JSON Lines: one record per changed clause, in reading order, then one per
+/// stale reference.
+pub fn json_lines(d: &Diff<'_>) -> String {
+    let mut out = String::new();
+    for dd in &d.docs {
+        if let Some(p) = &dd.preamble {
+            let summary = summary::preamble(d, dd, p);
+            push_json(
+                &mut out,
+                &ChangeRec {
+                    document: &dd.id,
+                    kind: p.kind,
+                    old: None,
+                    new: None,
+                    amended: p.kind == Kind::Amended,
+                    renumbered: false,
+                    moved: false,
+                    before: None,
+                    preamble: true,
+                    summary: &summary,
+                },
+            );
+        }
+        for e in dd.entries.iter().filter(|e| e.kind != Kind::Unchanged) {
+            push_json(
+                &mut out,
+                &ChangeRec {
+                    document: &dd.id,
+                    kind: e.kind,
+                    old: d.old_number(dd, e),
+                    new: d.new_number(dd, e),
+                    amended: e.amended,
+                    renumbered: e.renumbered,
+                    moved: e.moved,
+                    before: e
+                        .before
+                        .and_then(|i| Some(d.old_doc(dd)?.clauses[i].number.to_string())),
+                    preamble: false,
+                    summary: &e.summary,
+                },
+            );
+        }
+    }
+    for s in &d.stale {
+        push_json(&mut out, &s.record());
+    }
+    out
+}
+
+/// `f` over `items` on up to four threads (one per core), results in order. Used to render
+/// and write one output file per document.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4);
+    if threads == 1 || items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a worker does not panic"))
+            .collect()
+    })
+}
+
+fn push_json<T: Serialize>(out: &mut String, v: &T) {
+    out.push_str(&serde_json::to_string(v).expect("plain data serialises"));
+    out.push('\n');
+}
