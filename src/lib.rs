@@ -18,6 +18,9 @@
 //!    stable rule code from [`rules`]; none of them prints or exits.
 //! 5. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
 //!    codes are decided once, in [`cli`].
+//! 6. **render** ([`render`]): `clerk build` turns a checked constitution and its resolved
+//!    references into a static HTML site through user-editable templates, in memory, then
+//!    writes it out.
 //!
 //! `main.rs` only calls [`cli::main`].
 
@@ -35,6 +38,7 @@ pub mod number;
 pub mod parse;
 pub mod passes;
 pub mod refs;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
