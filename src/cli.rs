@@ -257,7 +257,7 @@ fn run_build(
     quiet: bool,
 ) -> ExitCode {
     let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let checked = match check::check_dir(dir) {
+    let (checked, refs) = match check::check_dir_with_refs(dir) {
         Ok(c) => c,
         Err(fatal) => {
             eprint!("{}", report::human(&fatal.0, &[], styled));
@@ -295,7 +295,6 @@ fn run_build(
             return ExitCode::from(2);
         }
     };
-    let refs = crate::refs::resolve::resolve_all(c);
     let mut progress = Progress::new(!quiet && std::env::var_os("CI").is_none());
     let site = crate::render::render_site(c, &refs, &templates, &mut |done, total| {
         progress.show(done, total)
@@ -341,7 +340,8 @@ fn run_build(
 struct Progress {
     enabled: bool,
     start: std::time::Instant,
-    shown: bool,
+    /// When the line was last drawn, if it was.
+    shown: Option<std::time::Instant>,
 }
 
 impl Progress {
@@ -352,21 +352,23 @@ impl Progress {
         Progress {
             enabled: wanted && std::io::stderr().is_terminal(),
             start: std::time::Instant::now(),
-            shown: false,
+            shown: None,
         }
     }
 
     fn show(&mut self, done: usize, total: usize) {
-        if self.enabled && self.start.elapsed() >= Self::AFTER {
+        let due = self
+            .shown
+            .is_none_or(|at| at.elapsed() >= std::time::Duration::from_millis(100));
+        if self.enabled && due && self.start.elapsed() >= Self::AFTER {
             eprint!("\rbuilding: {done}/{total} pages");
-            self.shown = true;
+            self.shown = Some(std::time::Instant::now());
         }
     }
 
     fn clear(&mut self) {
-        if self.shown {
+        if self.shown.take().is_some() {
             eprint!("\r\x1b[2K");
-            self.shown = false;
         }
     }
 }

@@ -389,16 +389,18 @@ impl<'a> Layout<'a> {
             String::new()
         };
         let min_depth = d.clauses.iter().map(|cl| cl.number.depth()).min();
+        let cite_name = self.doc_cite_name(di);
         let mut clauses = Vec::with_capacity(d.clauses.len());
         let mut contents = Vec::new();
         for (ci, cl) in d.clauses.iter().enumerate() {
-            let cite = self.cite(di, Some(ci));
+            let number = cl.number.to_string();
+            let cite = format!("{cite_name} {number}");
             let depth = cl.number.depth();
             let heading = is_heading(src, d, ci)
                 .then(|| headings.next((depth as u8).saturating_add(1).min(6)));
-            let number = cl.number_span.start..cl.head.start.max(cl.number_span.end);
+            let number_text = cl.number_span.start..cl.head.start.max(cl.number_span.end);
             let mut hide = Vec::with_capacity(2);
-            hide.push(number);
+            hide.push(number_text);
             if let Some(l) = &cl.label {
                 hide.push(cl.head.end.min(l.span.start)..l.span.end);
             }
@@ -416,13 +418,13 @@ impl<'a> Layout<'a> {
             if Some(depth) == min_depth {
                 contents.push(ContentsView {
                     href: format!("#{}", self.anchors[di][ci]),
-                    number: cl.number.to_string(),
+                    number: number.clone(),
                     title: shorten(&r.lead_text, 90),
                 });
             }
             clauses.push(ClauseView {
                 anchor: self.anchors[di][ci].clone(),
-                number: cl.number.to_string(),
+                number,
                 cite,
                 depth,
                 heading,
@@ -446,7 +448,7 @@ impl<'a> Layout<'a> {
                     None => "index.html#part-other".into(),
                 },
                 short: d.meta.short.clone(),
-                cite_name: self.doc_cite_name(di),
+                cite_name,
                 status: status(d.is_adopted()),
                 adopted: d.meta.adopted.clone(),
                 amended: d.meta.amended.clone(),
