@@ -1,3 +1,6 @@
+//! Tests of one chunk's rendering: leads, splicing, re-levelled headings, tables, and the
+//! safety rules for raw HTML and script URLs.
+
 use super::*;
 
 fn chunk<'a>(src: &'a str, hide: &'a [Span], refs: &'a [RefLink]) -> Chunk<'a> {
