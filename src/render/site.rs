@@ -118,7 +118,7 @@ pub struct DocumentView {
 }
 
 /// Ids every page's templates use for themselves; labels may not take them.
-pub const RESERVED_IDS: &[&str] = &["main", "contents-heading", "top"];
+pub const RESERVED_IDS: &[&str] = &["main", "contents-heading"];
 
 /// A place a reference is written: (document, clause it is in, if any).
 type Citing = (usize, Option<usize>);
