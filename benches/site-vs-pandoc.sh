@@ -15,6 +15,7 @@ cat "$CORPUS"/part-*/*.md > /tmp/all.md
 echo "markdown: $(wc -c < /tmp/all.md) bytes in $(ls "$CORPUS"/part-*/*.md | wc -l) files"
 c=(); p=()
 for i in $(seq "$N"); do
+  rm -rf /tmp/site-bench   # a fresh build each time: every file written
   c+=("$(ms "$CLERK" build "$CORPUS" --out /tmp/site-bench --allow-errors --quiet)")
   p+=("$(ms pandoc -f markdown -t html -s -o /tmp/p.html /tmp/all.md)")
 done

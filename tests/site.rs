@@ -227,8 +227,9 @@ fn every_clause_has_its_anchor_and_labels_are_anchors_too() {
     }
     // The label is not shown.
     assert!(!html.contains("{#intro}"));
-    // Cited by, with links back.
-    assert!(html.contains(r#"Cited by: <a href="rules.html#rules-1.1">CPR 1.1</a>"#));
+    // Cited by, with links back; a clause that names itself is not listed.
+    assert!(html.contains(r#"Cited by: <a href="rules.html#rules-1.1">CPR 1.1</a>, <a href="rules.html#rules-2.4.2">CPR 2.4.2</a>, <a href="protocol.html#protocol-1.1">"#));
+    assert!(html.contains(r#"<a class="ref" href="rules.html#rules-2.1">rule 2.1</a> applies"#));
     // A reference to a Part links to the index section.
     let protocol = site.text("protocol.html").unwrap();
     assert!(protocol.contains(r#"<a class="ref" href="index.html#part-4">Part 4</a>"#));

@@ -224,6 +224,8 @@ impl<'a> Layout<'a> {
         if resolved {
             for t in &r.targets {
                 match t {
+                    // A clause that mentions its own number is not "cited by" itself.
+                    Target::Clause(d, ci) if from == (*d, Some(*ci)) => {}
                     Target::Clause(d, ci) => self.cited_clause[*d][*ci].push(from),
                     Target::Document(d) => self.cited_doc[*d].push(from),
                     Target::Part(p) => match self.cited_part.iter_mut().find(|(n, _)| n == p) {
