@@ -11,13 +11,15 @@ N=${N:-5}
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 command -v pandoc >/dev/null || { echo 'pandoc is not installed (apt-get install -y pandoc)'; exit 2; }
-cat "$CORPUS"/part-*/*.md > /tmp/all.md
-echo "markdown: $(wc -c < /tmp/all.md) bytes in $(ls "$CORPUS"/part-*/*.md | wc -l) files"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cat "$CORPUS"/part-*/*.md > "$TMP/all.md"
+echo "markdown: $(wc -c < "$TMP/all.md") bytes in $(ls "$CORPUS"/part-*/*.md | wc -l) files"
 c=(); p=()
 for i in $(seq "$N"); do
-  rm -rf /tmp/site-bench   # a fresh build each time: every file written
-  c+=("$(ms "$CLERK" build "$CORPUS" --out /tmp/site-bench --allow-errors --quiet)")
-  p+=("$(ms pandoc -f markdown -t html -s -o /tmp/p.html /tmp/all.md)")
+  rm -rf "$TMP/site"   # a fresh build each time: every file written
+  c+=("$(ms "$CLERK" build "$CORPUS" --out "$TMP/site" --allow-errors --quiet)")
+  p+=("$(ms pandoc -f markdown -t html -s -o "$TMP/p.html" "$TMP/all.md")")
 done
 cm=$(printf '%s\n' "${c[@]}" | median); pm=$(printf '%s\n' "${p[@]}" | median)
 echo "clerk build: ${c[*]} ms -> median $cm ms"
