@@ -28,3 +28,19 @@ pub fn check_dir(root: &Path) -> Result<Checked, Fatal> {
     let (c, d) = load::load_dir(root)?;
     Ok(check(c, d))
 }
+
+/// Load a constitution folder and check it, also returning its resolved references (which
+/// the check resolves anyway) for a caller that goes on to use them, like `clerk build`.
+pub fn check_dir_with_refs(root: &Path) -> Result<(Checked, Vec<crate::refs::Reference>), Fatal> {
+    let (c, mut diags) = load::load_dir(root)?;
+    let refs = crate::refs::resolve::resolve_all(&c);
+    diags.extend(passes::run_all_with_refs(&c, &refs));
+    diag::sort(&mut diags);
+    Ok((
+        Checked {
+            constitution: c,
+            diagnostics: diags,
+        },
+        refs,
+    ))
+}

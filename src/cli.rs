@@ -16,6 +16,12 @@ use std::process::ExitCode;
 /// The folder every command reads when none is given.
 pub const DEFAULT_DIR: &str = "constitution";
 
+/// Where `clerk build` writes the site when no `--out` is given.
+pub const DEFAULT_SITE_DIR: &str = "out/site";
+
+/// The templates folder `clerk build` uses when it exists, and `clerk init-templates` writes.
+pub const DEFAULT_TEMPLATES_DIR: &str = "templates";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "clerk",
@@ -140,6 +146,33 @@ pub enum Command {
         /// A rule code (N201) or name (numbering-gap).
         code: Option<String>,
     },
+    /// Check the constitution, then build it as an HTML site (refuses when check finds errors).
+    Build {
+        /// The constitution folder.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Where to write the site.
+        #[arg(long, default_value = DEFAULT_SITE_DIR)]
+        out: PathBuf,
+        /// Templates overriding the built-in ones, file by file [default: ./templates when it exists].
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Build even when check finds errors (a preview of a draft); unresolved references stay plain text.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Print nothing but errors: no progress, no summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Write the built-in templates into a folder for editing.
+    InitTemplates {
+        /// Where to write them.
+        #[arg(default_value = DEFAULT_TEMPLATES_DIR)]
+        dir: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Run clerk with the process's arguments.
@@ -169,6 +202,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { dir, format, deny } => run_check(&dir, format, deny),
         Command::Refs { dir, format, to } => run_refs(&dir, format, to.as_deref()),
         Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Build {
+            dir,
+            out,
+            templates,
+            allow_errors,
+            quiet,
+        } => run_build(&dir, &out, templates.as_deref(), allow_errors, quiet),
+        Command::InitTemplates { dir, force } => run_init_templates(&dir, force),
         Command::Renumber {
             document,
             dir,
@@ -392,5 +433,153 @@ fn run_explain(code: Option<&str>) -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn template_error(e: &crate::render::TemplateError) {
+    eprintln!("error: template {e}");
+    if let Some(detail) = &e.detail {
+        for line in detail.lines() {
+            eprintln!("  {line}");
+        }
+    }
+}
+
+fn run_build(
+    dir: &std::path::Path,
+    out_dir: &std::path::Path,
+    templates: Option<&std::path::Path>,
+    allow_errors: bool,
+    quiet: bool,
+) -> ExitCode {
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let (checked, refs) = match check::check_dir_with_refs(dir) {
+        Ok(c) => c,
+        Err(fatal) => {
+            eprint!("{}", report::human(&fatal.0, &[], styled));
+            return ExitCode::from(2);
+        }
+    };
+    let c = &checked.constitution;
+    let diags = &checked.diagnostics;
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    if errors > 0 && !allow_errors {
+        let shown: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
+        eprint!("{}", report::human(&shown, &c.files, styled));
+        eprintln!(
+            "error: not building: `clerk check` found {errors} error{}; fix them, or preview with --allow-errors",
+            if errors == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(1);
+    }
+    let templates = match templates {
+        Some(t) if !t.is_dir() => {
+            eprintln!("error: --templates: {} is not a folder", t.display());
+            return ExitCode::from(2);
+        }
+        Some(t) => Some(t.to_path_buf()),
+        None => Some(PathBuf::from(DEFAULT_TEMPLATES_DIR)).filter(|p| p.is_dir()),
+    };
+    let templates = match crate::render::Templates::load(templates.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            template_error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let mut progress = Progress::new(!quiet && std::env::var_os("CI").is_none());
+    let site = crate::render::render_site(c, &refs, &templates, &mut |done, total| {
+        progress.show(done, total)
+    });
+    progress.clear();
+    let site = match site {
+        Ok(s) => s,
+        Err(e) => {
+            template_error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = site.write(out_dir) {
+        eprintln!("error: cannot write the site to {}: {e}", out_dir.display());
+        return ExitCode::from(2);
+    }
+    if !quiet {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let mut notes = Vec::new();
+        if errors > 0 {
+            notes.push(plural(errors, "error"));
+        }
+        if warnings > 0 {
+            notes.push(plural(warnings, "warning"));
+        }
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({}; see `clerk check`)", notes.join(", "))
+        };
+        out(&format!(
+            "built {} of {} into {}{notes}\n",
+            plural(site.pages, "page"),
+            plural(c.documents.len(), "document"),
+            out_dir.display()
+        ));
+    }
+    ExitCode::SUCCESS
+}
+
+/// A one-line progress report on stderr, for builds that take longer than a moment: only on
+/// a terminal, never in CI or with `--quiet`.
+struct Progress {
+    enabled: bool,
+    start: std::time::Instant,
+    /// When the line was last drawn, if it was.
+    shown: Option<std::time::Instant>,
+}
+
+impl Progress {
+    /// How long a build runs before it says how far it is.
+    const AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
+    fn new(wanted: bool) -> Progress {
+        Progress {
+            enabled: wanted && std::io::stderr().is_terminal(),
+            start: std::time::Instant::now(),
+            shown: None,
+        }
+    }
+
+    fn show(&mut self, done: usize, total: usize) {
+        let due = self
+            .shown
+            .is_none_or(|at| at.elapsed() >= std::time::Duration::from_millis(100));
+        if self.enabled && due && self.start.elapsed() >= Self::AFTER {
+            eprint!("\rbuilding: {done}/{total} pages");
+            self.shown = Some(std::time::Instant::now());
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.shown.take().is_some() {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+fn run_init_templates(dir: &std::path::Path, force: bool) -> ExitCode {
+    match crate::render::templates::write_defaults(dir, force) {
+        Ok(paths) => {
+            for p in paths {
+                out(&format!("wrote {}\n", p.display()));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -21,6 +21,9 @@
 //! 6. **diff** ([`diff`]): `clerk diff` loads two versions (folders or git revisions), aligns
 //!    their documents and clauses, and reports tracked changes and stale references as JSON
 //!    Lines, text, an HTML redline or a Word document with tracked changes.
+//! 7. **render** ([`render`]): `clerk build` turns a checked constitution and its resolved
+//!    references into a static HTML site through user-editable templates, in memory, then
+//!    writes it out.
 //!
 //! `main.rs` only calls [`cli::main`].
 
@@ -40,6 +43,7 @@ pub mod number;
 pub mod parse;
 pub mod passes;
 pub mod refs;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -11,13 +11,19 @@ pub mod numbering;
 
 /// Run every pass over the whole constitution.
 pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
+    let refs = crate::refs::resolve::resolve_all(c);
+    run_all_with_refs(c, &refs)
+}
+
+/// [`run_all`] with the references already resolved, for callers that need them too
+/// (`clerk build` links them), so they are resolved once.
+pub fn run_all_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for doc in &c.documents {
         diags.extend(numbering::check_document(c, doc));
         diags.extend(drafting::check_document(c, doc));
     }
     diags.extend(numbering::check_labels(c));
-    let refs = crate::refs::resolve::resolve_all(c);
-    diags.extend(crate::refs::resolve::diagnostics(c, &refs));
+    diags.extend(crate::refs::resolve::diagnostics(c, refs));
     diags
 }

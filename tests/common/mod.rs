@@ -1,0 +1,218 @@
+//! Helpers shared by the site tests: building a fixture site in memory, and a small HTML
+//! scanner (enough for the well-formed pages clerk writes and the DOM Chromium dumps).
+
+#![allow(dead_code)]
+
+use clerk::render::{render_site, Site, Templates};
+use std::path::{Path, PathBuf};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty folder under the target's temporary directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Load, check and render a constitution with the built-in templates. Panics if the check
+/// finds errors, unless `allow_errors`.
+pub fn build(dir: &Path, allow_errors: bool) -> Site {
+    let checked = clerk::check::check_dir(dir).expect("loads");
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(allow_errors || errors.is_empty(), "{errors:#?}");
+    let c = &checked.constitution;
+    let refs = clerk::refs::resolve::resolve_all(c);
+    render_site(c, &refs, &Templates::defaults(), &mut |_, _| {}).expect("renders")
+}
+
+/// The HTML pages of a site, by path.
+pub fn pages(site: &Site) -> Vec<(String, String)> {
+    site.files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path.clone(), String::from_utf8(f.bytes.clone()).unwrap()))
+        .collect()
+}
+
+/// One start tag.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    /// Byte offset of the `<`.
+    pub at: usize,
+    /// Byte offset just after the `>`.
+    pub end: usize,
+}
+
+impl Tag {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Every start tag, in order. Comments, doctypes and end tags are skipped.
+pub fn tags(html: &str) -> Vec<Tag> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let at = i + off;
+        i = at + 1;
+        if html[at..].starts_with("<!--") {
+            i = html[at..].find("-->").map_or(b.len(), |e| at + e + 3);
+            continue;
+        }
+        if i >= b.len() || !b[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-') {
+            j += 1;
+        }
+        let name = html[i..j].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        loop {
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' || b[j] == b'/' {
+                break;
+            }
+            let ns = j;
+            while j < b.len() && !b"=> \t\n/".contains(&b[j]) {
+                j += 1;
+            }
+            let an = html[ns..j].to_ascii_lowercase();
+            let mut val = String::new();
+            if j < b.len() && b[j] == b'=' {
+                j += 1;
+                if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
+                    let q = b[j];
+                    let vs = j + 1;
+                    j = vs + html[vs..].bytes().position(|c| c == q).unwrap_or(0);
+                    val = unescape(&html[vs..j]);
+                    j += 1;
+                } else {
+                    let vs = j;
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    val = unescape(&html[vs..j]);
+                }
+            }
+            attrs.push((an, val));
+        }
+        let end = html[j..].find('>').map_or(b.len(), |e| j + e + 1);
+        out.push(Tag {
+            name,
+            attrs,
+            at,
+            end,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The text inside an element that starts at `tag`, with inner tags removed (up to its
+/// matching end tag, counting nested elements of the same name).
+pub fn inner_text(html: &str, tag: &Tag) -> String {
+    let open = format!("<{}", tag.name);
+    let close = format!("</{}>", tag.name);
+    let mut depth = 1;
+    let mut i = tag.end;
+    let mut end = html.len();
+    while i < html.len() {
+        let next_open = html[i..].find(&open).map(|o| i + o);
+        let next_close = html[i..].find(&close).map(|o| i + o);
+        match (next_open, next_close) {
+            (Some(o), Some(c)) if o < c => {
+                depth += 1;
+                i = o + open.len();
+            }
+            (_, Some(c)) => {
+                depth -= 1;
+                if depth == 0 {
+                    end = c;
+                    break;
+                }
+                i = c + close.len();
+            }
+            _ => break,
+        }
+    }
+    let inner = &html[tag.end..end];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for ch in inner.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    unescape(&text)
+}
+
+pub fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+/// Every element id on a page.
+pub fn ids(html: &str) -> Vec<String> {
+    tags(html)
+        .into_iter()
+        .filter_map(|t| t.attr("id").map(str::to_string))
+        .collect()
+}
+
+/// Internal links that land nowhere: `href="page.html#id"` or `href="#id"` whose page is not
+/// in `pages` or has no element with that id. `pages` maps a page's file name to its HTML.
+pub fn dead_links(pages: &[(String, String)]) -> Vec<String> {
+    let all_ids: Vec<(String, Vec<String>)> =
+        pages.iter().map(|(p, h)| (p.clone(), ids(h))).collect();
+    let mut dead = Vec::new();
+    for (page, html) in pages {
+        for t in tags(html).iter().filter(|t| t.name == "a") {
+            let Some(href) = t.attr("href") else { continue };
+            if href.contains("://") || href.starts_with("mailto:") {
+                continue;
+            }
+            let (file, frag) = match href.split_once('#') {
+                Some((f, frag)) => (if f.is_empty() { page.as_str() } else { f }, Some(frag)),
+                None => (href, None),
+            };
+            match all_ids.iter().find(|(p, _)| p == file) {
+                None => dead.push(format!("{page}: {href} (no page {file})")),
+                Some((_, ids)) => {
+                    if let Some(frag) = frag {
+                        if !ids.iter().any(|i| i == frag) {
+                            dead.push(format!("{page}: {href} (no id {frag})"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    dead
+}
