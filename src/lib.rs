@@ -19,6 +19,11 @@
 //! 5. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
 //!    codes are decided once, in [`cli`].
 //!
+//! `clerk import` ([`import`]) runs before step 1: it reads Word `.docx` files and text or
+//! Markdown converted from PDF, splits committee packs into documents, and writes a
+//! constitution folder that this pipeline then loads; it reads its own output back with
+//! [`parse`] to prove every clause number survived.
+//!
 //! `main.rs` only calls [`cli::main`].
 
 // Diagnostics travel in `Err` only on the error path, once per bad file; boxing them would
@@ -30,6 +35,7 @@ pub mod cli;
 pub mod diag;
 pub mod fix;
 pub mod frontmatter;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod number;

@@ -1,0 +1,720 @@
+//! Text and Markdown converted from PDF, read line by line into [`Block`]s.
+//!
+//! The converter's conventions are the grammar: a blank line ends a paragraph, an indented line
+//! continues the one above, `- ` starts a list item (indented: nested), `#` a heading, and a
+//! line with tabs is a table row. Tab rows become a Markdown table, unless a column holds
+//! flattened margin comments (`Comment [ECC1]: …`): then the body is read as text and the
+//! comment follows the paragraph it was printed beside. Three or more blank lines, or a form
+//! feed, mark a page break. This module keeps every word; removing page furniture is
+//! [`super::furniture`]'s job and deciding what is a clause is [`super::split`]'s.
+
+use super::split::{lead, title_like};
+use super::{Block, Issue, Kind, Note, NoteKind, Read};
+use crate::diag::Severity;
+use crate::rules;
+
+/// Decode an input: UTF-8 (with or without BOM), UTF-16 with a BOM, or else Windows-1252.
+/// Returns the text and, when it was not UTF-8, the encoding used.
+pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(s) = std::str::from_utf8(rest) {
+            return (s.to_string(), None);
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), None);
+    }
+    for (bom, le, name) in [
+        (b"\xFF\xFE", true, "UTF-16 (little-endian)"),
+        (b"\xFE\xFF", false, "UTF-16 (big-endian)"),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let units = rest.chunks_exact(2).map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            });
+            let s: String = char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{FFFD}'))
+                .collect();
+            return (s, Some(name));
+        }
+    }
+    (
+        bytes.iter().map(|&b| cp1252(b)).collect(),
+        Some("Windows-1252"),
+    )
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+/// Characters PDF converters print as bullets. The letter `o` (Word's second-level bullet in
+/// Courier New) is a bullet only when followed by a space and a capital or digit.
+const GLYPHS: &[char] = &[
+    '·', '•', '▪', '◦', '●', '○', '■', '□', '➢', '\u{F0B7}', '\u{F0A7}', '\u{F0D8}',
+];
+
+/// A bullet glyph at the start of `t`: the rest of the text, and the glyph when it is a word
+/// character (so its removal must be reported).
+fn strip_glyph(t: &str) -> Option<(&str, Option<&str>)> {
+    let c = t.chars().next()?;
+    let after = &t[c.len_utf8()..];
+    if GLYPHS.contains(&c) && after.starts_with([' ', '\t']) {
+        return Some((after.trim_start(), None));
+    }
+    if c == 'o' && after.starts_with(' ') {
+        let next = after.trim_start().chars().next()?;
+        if next.is_uppercase() || next.is_ascii_digit() || next == '<' || next == '*' {
+            return Some((after.trim_start(), Some("o")));
+        }
+    }
+    None
+}
+
+/// What starts a line: a list marker (with nesting), a heading, or nothing.
+struct Start<'a> {
+    kind: Kind,
+    text: &'a str,
+    glyph: Option<&'a str>,
+}
+
+fn line_start(raw: &str) -> Start<'_> {
+    let indent = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let level = |indent: usize| indent.div_ceil(2).min(3) as u8;
+    if let Some(rest) = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .or_else(|| t.strip_prefix("+ "))
+        .or_else(|| (t == "-").then_some(""))
+    {
+        let rest = rest.trim_start();
+        let (text, glyph) = strip_glyph(rest).unwrap_or((rest, None));
+        return Start {
+            kind: Kind::Bullet(level(indent)),
+            text,
+            glyph,
+        };
+    }
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        return Start {
+            kind: Kind::Heading,
+            text: t[hashes..].trim(),
+            glyph: None,
+        };
+    }
+    if let Some((text, glyph)) = strip_glyph(t) {
+        return Start {
+            kind: Kind::Bullet(level(indent)),
+            text,
+            glyph,
+        };
+    }
+    Start {
+        kind: Kind::Para,
+        text: t,
+        glyph: None,
+    }
+}
+
+/// `^{*}`, a converter's superscript (a footnote mark), written as its content.
+fn unwrap_superscripts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("^{") {
+        let inner = &rest[i + 2..];
+        match inner.find('}').filter(|&e| e > 0 && e <= 8) {
+            Some(e) => {
+                out.push_str(&rest[..i]);
+                out.push_str(&inner[..e]);
+                rest = &inner[e + 1..];
+            }
+            None => {
+                out.push_str(&rest[..i + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a text ends a sentence or a lead-in (so what follows is not its continuation).
+pub fn ends_terminal(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches("</u>")
+        .trim_end_matches(['*', '"', '\'', '’', '”', ')', ']', ' '])
+        .trim_end_matches("</u>");
+    t.ends_with(['.', ':', ';', '!', '?']) || t.is_empty()
+}
+
+/// One tab-separated row: its line and its cells, trimmed.
+type Row = (usize, Vec<String>);
+
+enum Item {
+    Block(Block),
+    /// Consecutive tab rows; `blank_before` says whether blank lines separate them from the
+    /// item before.
+    Tabs {
+        rows: Vec<Row>,
+        blank_before: bool,
+        break_before: bool,
+    },
+}
+
+struct Reader {
+    input: usize,
+    items: Vec<Item>,
+    cur: Option<Block>,
+    last_line_len: usize,
+    blanks: usize,
+    page_break: bool,
+    notes: Vec<Note>,
+    issues: Vec<Issue>,
+}
+
+impl Reader {
+    fn flush(&mut self) {
+        if let Some(b) = self.cur.take() {
+            self.items.push(Item::Block(b));
+        }
+    }
+
+    fn take_break(&mut self) -> bool {
+        let b = self.page_break || self.blanks >= 3;
+        self.page_break = false;
+        self.blanks = 0;
+        b
+    }
+
+    fn line(&mut self, n: usize, raw: &str) {
+        if raw.contains('\t') {
+            self.flush();
+            let blank_before = self.blanks > 0;
+            let brk = self.take_break();
+            let cells: Vec<String> = raw.split('\t').map(|c| c.trim().to_string()).collect();
+            match self.items.last_mut() {
+                Some(Item::Tabs { rows, .. }) if !blank_before && !brk => rows.push((n, cells)),
+                _ => self.items.push(Item::Tabs {
+                    rows: vec![(n, cells)],
+                    blank_before,
+                    break_before: brk,
+                }),
+            }
+            return;
+        }
+        let indent = raw.len() - raw.trim_start().len();
+        let start = line_start(raw);
+        let numbered = lead(start.text, false).is_some();
+        let plain = start.kind == Kind::Para && !numbered;
+        if let Some(cur) = &mut self.cur {
+            let wrapped = self.last_line_len >= 60
+                && !ends_terminal(&cur.text)
+                && start.text.starts_with(|c: char| c.is_lowercase());
+            if plain && self.blanks == 0 && (indent > 0 || wrapped) && !cur.is_table() {
+                cur.text.push(' ');
+                cur.text.push_str(start.text);
+                self.last_line_len = raw.trim().len();
+                return;
+            }
+        }
+        self.flush();
+        if let Some(g) = start.glyph {
+            self.notes.push(Note {
+                kind: NoteKind::Removed("bullet glyph"),
+                input: self.input,
+                line: n,
+                text: g.to_string(),
+            });
+        }
+        let mut b = Block::new(start.kind, unwrap_superscripts(start.text), n);
+        b.break_before = self.take_break();
+        self.last_line_len = raw.trim().len();
+        self.cur = Some(b);
+    }
+}
+
+/// Read a decoded text input into blocks.
+pub fn read(input: usize, text: &str) -> Read {
+    let mut r = Reader {
+        input,
+        items: Vec::new(),
+        cur: None,
+        last_line_len: 0,
+        blanks: 0,
+        page_break: false,
+        notes: Vec::new(),
+        issues: Vec::new(),
+    };
+    for (i, raw) in text.split('\n').enumerate() {
+        let mut raw = raw.trim_end_matches('\r');
+        let owned;
+        if raw.contains('\x0c') {
+            r.flush();
+            r.page_break = true;
+            owned = raw.replace('\x0c', "");
+            raw = &owned;
+        }
+        if raw.trim().is_empty() {
+            r.flush();
+            r.blanks += 1;
+            continue;
+        }
+        // Trailing tabs are kept: "And may take a role as Cabinet member⇥" is a table row.
+        r.line(i + 1, raw.trim_end_matches([' ', '\u{a0}']));
+    }
+    r.flush();
+    let items = merge_tables(std::mem::take(&mut r.items), &mut r.notes, input);
+    let mut blocks = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::Block(b) => blocks.push(b),
+            Item::Tabs {
+                rows, break_before, ..
+            } => {
+                let start = blocks.len();
+                tab_blocks(rows, &mut blocks, &mut r.notes, &mut r.issues, input);
+                if let Some(b) = blocks.get_mut(start) {
+                    b.break_before |= break_before;
+                }
+            }
+        }
+    }
+    Read {
+        blocks,
+        notes: r.notes,
+        issues: r.issues,
+    }
+}
+
+fn width(rows: &[Row]) -> usize {
+    rows.iter().map(|r| r.1.len()).max().unwrap_or(0)
+}
+
+/// A line that is a flattened track-changes balloon rather than text.
+fn is_artefact(text: &str) -> bool {
+    text.starts_with("Formatted:") || is_comment(text)
+}
+
+/// `Comment [ECC1]:`, a flattened Word margin comment.
+fn is_comment(text: &str) -> bool {
+    text.strip_prefix("Comment [").is_some_and(|r| {
+        r.find("]:")
+            .is_some_and(|i| i > 0 && i <= 12 && r[..i].bytes().all(|b| b.is_ascii_alphanumeric()))
+    })
+}
+
+/// Tables split by a page break (blank lines) or by a formatting balloon printed between two
+/// rows are one table: same width, nothing else between. A balloon so removed follows the
+/// table, reported as moved.
+fn merge_tables(items: Vec<Item>, notes: &mut Vec<Note>, input: usize) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut held: Vec<Block> = Vec::new();
+    let mut iter = items.into_iter().peekable();
+    while let Some(item) = iter.next() {
+        match item {
+            Item::Tabs {
+                rows,
+                blank_before,
+                break_before,
+            } => {
+                let joins = matches!(out.last(), Some(Item::Tabs { rows: prev, .. })
+                    if width(prev) == width(&rows) && blank_before && rows.len() + prev.len() > 2);
+                if joins {
+                    if let Some(Item::Tabs { rows: prev, .. }) = out.last_mut() {
+                        prev.extend(rows);
+                    }
+                } else {
+                    out.extend(held.drain(..).map(Item::Block));
+                    out.push(Item::Tabs {
+                        rows,
+                        blank_before,
+                        break_before,
+                    });
+                }
+            }
+            Item::Block(b) => {
+                let between_rows = matches!(out.last(), Some(Item::Tabs { .. }))
+                    && held.is_empty()
+                    && b.kind == Kind::Para
+                    && is_artefact(&b.text)
+                    && matches!(iter.peek(), Some(Item::Tabs { rows, .. })
+                        if matches!(out.last(), Some(Item::Tabs { rows: prev, .. }) if width(prev) == width(rows)));
+                if between_rows {
+                    let mut b = b;
+                    b.moved = true;
+                    notes.push(Note {
+                        kind: NoteKind::Moved,
+                        input,
+                        line: b.line,
+                        text: b.text.clone(),
+                    });
+                    held.push(b);
+                } else {
+                    out.extend(held.drain(..).map(Item::Block));
+                    out.push(Item::Block(b));
+                }
+            }
+        }
+    }
+    out.extend(held.drain(..).map(Item::Block));
+    out
+}
+
+/// Turn a run of tab rows into blocks: a margin-comment layout, clauses with a tab after
+/// their number, one line, or a table.
+fn tab_blocks(
+    rows: Vec<Row>,
+    out: &mut Vec<Block>,
+    notes: &mut Vec<Note>,
+    issues: &mut Vec<Issue>,
+    input: usize,
+) {
+    let margin = rows
+        .iter()
+        .filter_map(|(_, cells)| cells.iter().skip(1).position(|c| is_artefact(c)))
+        .map(|p| p + 1)
+        .min();
+    if let Some(col) = margin {
+        return margin_layout(rows, col, out, notes, input);
+    }
+    let joined = |cells: &[String]| {
+        cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let page_numbers = rows
+        .iter()
+        .filter(|(_, c)| {
+            c.iter().rev().find(|x| !x.is_empty()).is_some_and(|x| {
+                x.split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            })
+        })
+        .count();
+    let clause_rows = rows
+        .iter()
+        .filter(|(_, c)| lead(&joined(c), false).is_some())
+        .count();
+    let as_lines =
+        rows.len() == 1 || (clause_rows * 2 >= rows.len() && page_numbers * 2 < rows.len());
+    if as_lines {
+        for (line, cells) in &rows {
+            let text = joined(cells);
+            if text.is_empty() {
+                continue;
+            }
+            let indented = cells.first().is_some_and(|c| c.is_empty());
+            let start = line_start(&text);
+            let kind = match start.kind {
+                Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
+                k => k,
+            };
+            out.push(Block::new(kind, start.text, *line));
+        }
+        return;
+    }
+    // A table: drop columns that are empty in every row, pad short rows.
+    let w = width(&rows);
+    let used: Vec<bool> = (0..w)
+        .map(|i| {
+            rows.iter()
+                .any(|(_, c)| c.get(i).is_some_and(|x| !x.is_empty()))
+        })
+        .collect();
+    let ragged = rows.iter().filter(|(_, c)| c.len() < w).count();
+    let first_line = rows[0].0;
+    let grid: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|(_, mut c)| {
+            c.resize(w, String::new());
+            c.into_iter()
+                .zip(&used)
+                .filter(|(_, u)| **u)
+                .map(|(x, _)| x)
+                .collect()
+        })
+        .collect();
+    if ragged > 0 {
+        issues.push(Issue {
+            line: first_line,
+            rule: rules::IMPORT_TABLE,
+            severity: Severity::Warning,
+            message: format!(
+                "{ragged} row(s) of this table have fewer cells than the widest; they were padded with empty cells"
+            ),
+            help: "check the table against the original: a value may now sit in the wrong column",
+        });
+    }
+    out.push(Block::new(Kind::Table(grid), "", first_line));
+}
+
+/// Rows whose column `col` onwards holds margin comments: the body is read as text (a lone
+/// `I` in the first column is a change bar), and the margin text follows the paragraph it
+/// starts beside, as one paragraph.
+fn margin_layout(
+    rows: Vec<Row>,
+    col: usize,
+    out: &mut Vec<Block>,
+    notes: &mut Vec<Note>,
+    input: usize,
+) {
+    let mut body: Vec<Block> = Vec::new();
+    let mut margin: Option<Block> = None;
+    let mut margin_after: Option<usize> = None;
+    for (line, cells) in rows {
+        let (left, right) = cells.split_at(col.min(cells.len()));
+        let mut left: Vec<String> = left.to_vec();
+        let mut change_bar = false;
+        if left.len() > 1 && matches!(left[0].as_str(), "I" | "|" | "l") {
+            notes.push(Note {
+                kind: NoteKind::Removed("change bar"),
+                input,
+                line,
+                text: left[0].clone(),
+            });
+            left[0].clear();
+            change_bar = true;
+        }
+        let indented = left.first().is_some_and(|c| c.is_empty()) && !change_bar;
+        let text = left
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            let start = line_start(&text);
+            let continues = body.last().is_some_and(|b| !ends_terminal(&b.text))
+                && (change_bar || indented)
+                && start.kind == Kind::Para
+                && lead(start.text, false).is_none();
+            if continues {
+                let last = body.last_mut().expect("checked");
+                last.text.push(' ');
+                last.text.push_str(start.text);
+            } else {
+                let kind = match start.kind {
+                    Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
+                    k => k,
+                };
+                if let Some(g) = start.glyph {
+                    notes.push(Note {
+                        kind: NoteKind::Removed("bullet glyph"),
+                        input,
+                        line,
+                        text: g.to_string(),
+                    });
+                }
+                body.push(Block::new(kind, start.text, line));
+            }
+        }
+        for cell in right.iter().filter(|c| !c.is_empty()) {
+            notes.push(Note {
+                kind: NoteKind::Moved,
+                input,
+                line,
+                text: cell.clone(),
+            });
+            match &mut margin {
+                Some(m) => {
+                    m.text.push(' ');
+                    m.text.push_str(cell);
+                }
+                None => {
+                    let mut m = Block::new(Kind::Para, cell.clone(), line);
+                    m.moved = true;
+                    margin = Some(m);
+                    margin_after = Some(body.len().max(1) - 1);
+                }
+            }
+        }
+    }
+    let after = margin_after.unwrap_or(0);
+    for (i, b) in body.into_iter().enumerate() {
+        out.push(b);
+        if i == after {
+            out.extend(margin.take());
+        }
+    }
+    out.extend(margin.take());
+}
+
+/// Words that cannot end a sentence: a paragraph ending with one continues on the next page.
+const CONTINUING: &[&str] = &[
+    "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "with", "by", "from", "as", "at",
+    "that", "which", "be", "is", "are", "their", "its", "his", "her", "this", "these",
+];
+
+fn last_word(text: &str) -> String {
+    let t = text.trim_end().trim_end_matches("</u>");
+    t.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn first_char(text: &str) -> Option<char> {
+    let mut t = text.trim_start();
+    loop {
+        let before = t.len();
+        t = t.trim_start_matches("<u>").trim_start_matches("**");
+        if t.len() == before {
+            break;
+        }
+    }
+    t.chars().next()
+}
+
+/// Join paragraphs that a page break split mid-sentence: the first does not end a sentence and
+/// the second starts in lower case, or is prose and either follows a page break or comes
+/// after a word such as "the". A lone lower-case list item after a numbered clause that stops mid-sentence is
+/// the clause's continuation too (the PDF text turned it into a bullet).
+pub fn join_broken(blocks: &mut Vec<Block>) {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let all = std::mem::take(blocks);
+    for (i, b) in all.iter().enumerate() {
+        if let Some(prev) = out.last_mut() {
+            if can_join(prev, b, all.get(i + 1)) {
+                prev.text.push(' ');
+                prev.text.push_str(&b.text);
+                continue;
+            }
+        }
+        out.push(b.clone());
+    }
+    *blocks = out;
+}
+
+fn can_join(prev: &Block, next: &Block, after: Option<&Block>) -> bool {
+    let prose = |b: &Block| matches!(b.kind, Kind::Para | Kind::Bullet(_)) && !b.moved;
+    if !prose(prev) || !prose(next) || ends_terminal(&prev.text) || prev.text.len() < 40 {
+        return false;
+    }
+    if title_like(&prev.text) || is_artefact(&next.text) || lead(&next.text, false).is_some() {
+        return false;
+    }
+    if matches!(prev.kind, Kind::Bullet(_)) && prev.text.trim_end().ends_with(',') {
+        return false; // "…; or (c) award of the contract," then the sentence the list is in
+    }
+    let lower = first_char(&next.text).is_some_and(|c| c.is_lowercase());
+    match next.kind {
+        Kind::Bullet(_) => {
+            // Only a single stray item after a numbered clause.
+            let prev_numbered = lead(&prev.text, false).is_some();
+            let lone = !after.is_some_and(|a| {
+                matches!(a.kind, Kind::Bullet(_)) && lead(&a.text, false).is_none()
+            });
+            lower && prev_numbered && lone
+        }
+        _ => {
+            let prose = !title_like(&next.text)
+                && next.text.len() >= 40
+                && first_char(&next.text).is_some_and(char::is_alphabetic);
+            lower
+                || (prose && CONTINUING.contains(&last_word(&prev.text).as_str()))
+                || (prose && next.break_before)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, String)> {
+        read(0, text)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_items_and_continuations() {
+        let got = kinds(
+            "1.0 Definitions\n\n- 1.1 Member means\n with more\n - o CSO 4.7 x\nplain line\n",
+        );
+        assert_eq!(
+            got,
+            [
+                (Kind::Para, "1.0 Definitions".into()),
+                (Kind::Bullet(0), "1.1 Member means with more".into()),
+                (Kind::Bullet(1), "CSO 4.7 x".into()),
+                (Kind::Para, "plain line".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn tab_rows_become_a_table_and_page_split_tables_join() {
+        let got = kinds("A\tB\tC\n1\t2\t3\n\n4\t5\t6\n");
+        let Kind::Table(rows) = &got[0].0 else {
+            panic!("{got:?}")
+        };
+        assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn margin_comments_follow_their_paragraph() {
+        let text = "5.8\tThe code is set out in Part ?. The\t\nI\tMembers' code follows. These are:\tComment [ECC1]: Have deleted the\n\tSelflessness;\twords rather than.\n\t• Duty;\t\n";
+        let r = read(0, text);
+        let got: Vec<_> = r
+            .blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Kind::Para,
+                    "5.8 The code is set out in Part ?. The Members' code follows. These are:"
+                ),
+                (
+                    Kind::Para,
+                    "Comment [ECC1]: Have deleted the words rather than."
+                ),
+                (Kind::Bullet(0), "Selflessness;"),
+                (Kind::Bullet(0), "Duty;"),
+            ]
+        );
+        assert!(r
+            .notes
+            .iter()
+            .any(|n| n.kind == NoteKind::Removed("change bar")));
+    }
+
+    #[test]
+    fn sentences_broken_by_a_page_are_joined() {
+        let mut r = read(0, "- 6.5.4 Payments may be made on a Government Procurement Card regardless of\n\nvalue.\n\n- 6.5.5 Next\n");
+        join_broken(&mut r.blocks);
+        assert_eq!(r.blocks.len(), 2);
+        assert!(r.blocks[0].text.ends_with("regardless of value."));
+    }
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        let (s, enc) = decode(b"\xA3100 \x96 fees");
+        assert_eq!(s, "£100 – fees");
+        assert_eq!(enc, Some("Windows-1252"));
+    }
+}
