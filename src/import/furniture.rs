@@ -109,7 +109,8 @@ fn running_headers(blocks: &[Block]) -> Vec<usize> {
     let mut seen: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, b) in blocks.iter().enumerate() {
         let t = b.text.trim();
-        if b.kind == Kind::Para && !t.is_empty() && t.len() <= 80 && lead(t, false).is_none() {
+        let words = t.chars().any(char::is_alphanumeric);
+        if b.kind == Kind::Para && words && t.len() <= 80 && lead(t, false).is_none() {
             seen.entry(t).or_default().push(i);
         }
     }

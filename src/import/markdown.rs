@@ -7,7 +7,7 @@
 //! is literal except the converter's `**bold**` pairs and `<u>…</u>` insertion marks, so `*`,
 //! `_`, `` ` ``, `~`, `\`, `<`, entity-like `&`, link-like `[` and block markers at the start
 //! are escaped. A number that must not read as a clause (a date, an agenda entry) has its
-//! punctuation escaped or its first digit written as a character reference. The result is
+//! punctuation escaped or its first character written as a character reference. The result is
 //! read back with [`crate::parse::parse_body`] and any clause that came out differently is
 //! reported. Deciding what the blocks are is [`super::split`]'s job.
 
@@ -183,12 +183,26 @@ fn escape_start(e: &str, keep_number: bool, heading: bool) -> String {
             e.insert(digits, '\\');
         }
     }
-    if lead(&e, heading).is_some_and(|n| !n.sub) {
-        // A digit cannot be backslash-escaped: write the first one as a character reference.
+    if lead(&e, heading).is_some() {
+        // A digit cannot be backslash-escaped, and the parser reads on after a leading
+        // escape: write the first character as a character reference.
         let first = e.chars().next().expect("a number");
         e = format!("&#{};{}", first as u32, &e[first.len_utf8()..]);
     }
     e
+}
+
+/// A section written as a paragraph that starts "4. …" is a Markdown ordered-list item:
+/// what follows the marker must not start a block of its own (a nested list, say).
+fn as_list_item(e: &str) -> String {
+    let digits = e.bytes().take_while(u8::is_ascii_digit).count();
+    match e[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if digits > 0 && rest.starts_with(' ') => {
+            let body = rest.trim_start();
+            format!("{} {}", &e[..digits + 1], escape_start(body, false, false))
+        }
+        _ => e.to_string(),
+    }
 }
 
 /// Whether a short unnumbered line can be written in bold without escapes getting in the way.
@@ -321,7 +335,9 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
             }
             Some(n) if !n.sub => {
                 let mut number = n.number.clone();
-                let own_section = n.style == Style::DotZero && section == n.number.0[0].plain();
+                let own_section = n.style == Style::DotZero
+                    && section.is_some()
+                    && section == n.number.0[0].plain();
                 if own_section {
                     number.0.push(crate::number::Seg::num(0));
                 }
@@ -333,7 +349,7 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
                         if p.chars().count() <= 120 && !title.contains(". ") {
                             w.block(&format!("# {}", escape_start(&e, true, true)))
                         } else {
-                            w.block(&escape_start(&e, true, false))
+                            w.block(&as_list_item(&escape_start(&e, true, false)))
                         }
                     }
                     2 => w.block(&escape_start(&e, true, false)),

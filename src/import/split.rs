@@ -142,12 +142,14 @@ pub fn false_clause(text: &str, num: &Num) -> bool {
     date || agenda
 }
 
-/// The clause number of a block, unless it is a table or a false clause.
+/// The clause number of a block, unless it is a table or a false clause. It is read from
+/// the text as it will be written (escaped), which is what `clerk check` will read.
 pub fn block_num(b: &Block) -> Option<Num> {
     if b.is_table() || b.moved {
         return None;
     }
-    lead(&b.text, false).filter(|n| !false_clause(&b.text, n))
+    let written = super::markdown::escape_inline(b.text.trim(), false);
+    lead(&written, false).filter(|n| !false_clause(&b.text, n))
 }
 
 /// The text without `**` and inline tags, as a reader sees it.

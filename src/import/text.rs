@@ -428,6 +428,14 @@ fn tab_blocks(
                 Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
                 k => k,
             };
+            if let Some(g) = start.glyph {
+                notes.push(Note {
+                    kind: NoteKind::Removed("bullet glyph"),
+                    input,
+                    line: *line,
+                    text: g.to_string(),
+                });
+            }
             out.push(Block::new(kind, start.text, *line));
         }
         return;
