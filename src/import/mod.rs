@@ -1,8 +1,9 @@
 //! `clerk import`: existing council documents (text or Markdown converted from PDF, and Word
 //! `.docx`) turned into the constitution format, without losing a word.
 //!
-//! Every input becomes a list of [`Block`]s (paragraphs, list items, tables) read by [`text`] or
-//! [`docx`]; [`furniture`] removes page furniture; [`split`] cuts a committee pack into
+//! Every input becomes a list of [`Block`]s (paragraphs, list items, tables) read by [`text`]
+//! (with [`tabs`] for tab-separated rows) or [`docx`] (with [`numbering`] for Word's list
+//! numbers); [`furniture`] removes page furniture; [`split`] cuts a committee pack into
 //! documents where a new title is followed by numbering that restarts, and guesses each
 //! document's front matter; [`markdown`] writes each document in the source format and reads it
 //! back with [`crate::parse`] to prove the clauses came out as intended; [`write`] puts the
@@ -15,7 +16,9 @@
 pub mod docx;
 pub mod furniture;
 pub mod markdown;
+pub mod numbering;
 pub mod split;
+pub mod tabs;
 pub mod text;
 pub mod write;
 

@@ -2,16 +2,15 @@
 //!
 //! The converter's conventions are the grammar: a blank line ends a paragraph, an indented line
 //! continues the one above, `- ` starts a list item (indented: nested), `#` a heading, and a
-//! line with tabs is a table row. Tab rows become a Markdown table, unless a column holds
-//! flattened margin comments (`Comment [ECC1]: …`): then the body is read as text and the
-//! comment follows the paragraph it was printed beside. Three or more blank lines, or a form
-//! feed, mark a page break. This module keeps every word; removing page furniture is
-//! [`super::furniture`]'s job and deciding what is a clause is [`super::split`]'s.
+//! line with tabs is a table row (what a run of rows is — a table, clauses, a margin-comment
+//! layout — is [`super::tabs`]'s call). Three or more blank lines, or a form feed, mark a page
+//! break; [`join_broken`] mends sentences a page break cut. This module keeps every word;
+//! removing page furniture is [`super::furniture`]'s job and deciding what is a clause is
+//! [`super::split`]'s.
 
 use super::split::{lead, title_like};
+use super::tabs::{is_artefact, merge_tables, tab_blocks, Item};
 use super::{Block, Issue, Kind, Note, NoteKind, Read};
-use crate::diag::Severity;
-use crate::rules;
 
 /// Decode an input: UTF-8 (with or without BOM), UTF-16 with a BOM, or else Windows-1252.
 /// Returns the text and, when it was not UTF-8, the encoding used.
@@ -84,13 +83,13 @@ fn strip_glyph(t: &str) -> Option<(&str, Option<&str>)> {
 }
 
 /// What starts a line: a list marker (with nesting), a heading, or nothing.
-struct Start<'a> {
-    kind: Kind,
-    text: &'a str,
-    glyph: Option<&'a str>,
+pub(super) struct Start<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+    pub glyph: Option<&'a str>,
 }
 
-fn line_start(raw: &str) -> Start<'_> {
+pub(super) fn line_start(raw: &str) -> Start<'_> {
     let indent = raw.len() - raw.trim_start().len();
     let t = raw.trim();
     let level = |indent: usize| indent.div_ceil(2).min(3) as u8;
@@ -160,20 +159,6 @@ pub fn ends_terminal(text: &str) -> bool {
         .trim_end_matches(['*', '"', '\'', '’', '”', ')', ']', ' '])
         .trim_end_matches("</u>");
     t.ends_with(['.', ':', ';', '!', '?']) || t.is_empty()
-}
-
-/// One tab-separated row: its line and its cells, trimmed.
-type Row = (usize, Vec<String>);
-
-enum Item {
-    Block(Block),
-    /// Consecutive tab rows; `blank_before` says whether blank lines separate them from the
-    /// item before.
-    Tabs {
-        rows: Vec<Row>,
-        blank_before: bool,
-        break_before: bool,
-    },
 }
 
 struct Reader {
@@ -299,271 +284,6 @@ pub fn read(input: usize, text: &str) -> Read {
         notes: r.notes,
         issues: r.issues,
     }
-}
-
-fn width(rows: &[Row]) -> usize {
-    rows.iter().map(|r| r.1.len()).max().unwrap_or(0)
-}
-
-/// A line that is a flattened track-changes balloon rather than text.
-fn is_artefact(text: &str) -> bool {
-    text.starts_with("Formatted:") || is_comment(text)
-}
-
-/// `Comment [ECC1]:`, a flattened Word margin comment.
-fn is_comment(text: &str) -> bool {
-    text.strip_prefix("Comment [").is_some_and(|r| {
-        r.find("]:")
-            .is_some_and(|i| i > 0 && i <= 12 && r[..i].bytes().all(|b| b.is_ascii_alphanumeric()))
-    })
-}
-
-/// Tables split by a page break (blank lines) or by a formatting balloon printed between two
-/// rows are one table: same width, nothing else between. A balloon so removed follows the
-/// table, reported as moved.
-fn merge_tables(items: Vec<Item>, notes: &mut Vec<Note>, input: usize) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
-    let mut held: Vec<Block> = Vec::new();
-    let mut iter = items.into_iter().peekable();
-    while let Some(item) = iter.next() {
-        match item {
-            Item::Tabs {
-                rows,
-                blank_before,
-                break_before,
-            } => {
-                let joins = matches!(out.last(), Some(Item::Tabs { rows: prev, .. })
-                    if width(prev) == width(&rows) && blank_before && rows.len() + prev.len() > 2);
-                if joins {
-                    if let Some(Item::Tabs { rows: prev, .. }) = out.last_mut() {
-                        prev.extend(rows);
-                    }
-                } else {
-                    out.extend(held.drain(..).map(Item::Block));
-                    out.push(Item::Tabs {
-                        rows,
-                        blank_before,
-                        break_before,
-                    });
-                }
-            }
-            Item::Block(b) => {
-                let between_rows = matches!(out.last(), Some(Item::Tabs { .. }))
-                    && held.is_empty()
-                    && b.kind == Kind::Para
-                    && is_artefact(&b.text)
-                    && matches!(iter.peek(), Some(Item::Tabs { rows, .. })
-                        if matches!(out.last(), Some(Item::Tabs { rows: prev, .. }) if width(prev) == width(rows)));
-                if between_rows {
-                    let mut b = b;
-                    b.moved = true;
-                    notes.push(Note {
-                        kind: NoteKind::Moved,
-                        input,
-                        line: b.line,
-                        text: b.text.clone(),
-                    });
-                    held.push(b);
-                } else {
-                    out.extend(held.drain(..).map(Item::Block));
-                    out.push(Item::Block(b));
-                }
-            }
-        }
-    }
-    out.extend(held.drain(..).map(Item::Block));
-    out
-}
-
-/// Turn a run of tab rows into blocks: a margin-comment layout, clauses with a tab after
-/// their number, one line, or a table.
-fn tab_blocks(
-    rows: Vec<Row>,
-    out: &mut Vec<Block>,
-    notes: &mut Vec<Note>,
-    issues: &mut Vec<Issue>,
-    input: usize,
-) {
-    let margin = rows
-        .iter()
-        .filter_map(|(_, cells)| cells.iter().skip(1).position(|c| is_artefact(c)))
-        .map(|p| p + 1)
-        .min();
-    if let Some(col) = margin {
-        return margin_layout(rows, col, out, notes, input);
-    }
-    let joined = |cells: &[String]| {
-        cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let page_numbers = rows
-        .iter()
-        .filter(|(_, c)| {
-            c.iter().rev().find(|x| !x.is_empty()).is_some_and(|x| {
-                x.split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-            })
-        })
-        .count();
-    let clause_rows = rows
-        .iter()
-        .filter(|(_, c)| lead(&joined(c), false).is_some())
-        .count();
-    let as_lines =
-        rows.len() == 1 || (clause_rows * 2 >= rows.len() && page_numbers * 2 < rows.len());
-    if as_lines {
-        for (line, cells) in &rows {
-            let text = joined(cells);
-            if text.is_empty() {
-                continue;
-            }
-            let indented = cells.first().is_some_and(|c| c.is_empty());
-            let start = line_start(&text);
-            let kind = match start.kind {
-                Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
-                k => k,
-            };
-            if let Some(g) = start.glyph {
-                notes.push(Note {
-                    kind: NoteKind::Removed("bullet glyph"),
-                    input,
-                    line: *line,
-                    text: g.to_string(),
-                });
-            }
-            out.push(Block::new(kind, start.text, *line));
-        }
-        return;
-    }
-    // A table: drop columns that are empty in every row, pad short rows.
-    let w = width(&rows);
-    let used: Vec<bool> = (0..w)
-        .map(|i| {
-            rows.iter()
-                .any(|(_, c)| c.get(i).is_some_and(|x| !x.is_empty()))
-        })
-        .collect();
-    let ragged = rows.iter().filter(|(_, c)| c.len() < w).count();
-    let first_line = rows[0].0;
-    let grid: Vec<Vec<String>> = rows
-        .into_iter()
-        .map(|(_, mut c)| {
-            c.resize(w, String::new());
-            c.into_iter()
-                .zip(&used)
-                .filter(|(_, u)| **u)
-                .map(|(x, _)| x)
-                .collect()
-        })
-        .collect();
-    if ragged > 0 {
-        issues.push(Issue {
-            line: first_line,
-            rule: rules::IMPORT_TABLE,
-            severity: Severity::Warning,
-            message: format!(
-                "{ragged} row(s) of this table have fewer cells than the widest; they were padded with empty cells"
-            ),
-            help: "check the table against the original: a value may now sit in the wrong column",
-        });
-    }
-    out.push(Block::new(Kind::Table(grid), "", first_line));
-}
-
-/// Rows whose column `col` onwards holds margin comments: the body is read as text (a lone
-/// `I` in the first column is a change bar), and the margin text follows the paragraph it
-/// starts beside, as one paragraph.
-fn margin_layout(
-    rows: Vec<Row>,
-    col: usize,
-    out: &mut Vec<Block>,
-    notes: &mut Vec<Note>,
-    input: usize,
-) {
-    let mut body: Vec<Block> = Vec::new();
-    let mut margin: Option<Block> = None;
-    let mut margin_after: Option<usize> = None;
-    for (line, cells) in rows {
-        let (left, right) = cells.split_at(col.min(cells.len()));
-        let mut left: Vec<String> = left.to_vec();
-        let mut change_bar = false;
-        if left.len() > 1 && matches!(left[0].as_str(), "I" | "|" | "l") {
-            notes.push(Note {
-                kind: NoteKind::Removed("change bar"),
-                input,
-                line,
-                text: left[0].clone(),
-            });
-            left[0].clear();
-            change_bar = true;
-        }
-        let indented = left.first().is_some_and(|c| c.is_empty()) && !change_bar;
-        let text = left
-            .iter()
-            .filter(|c| !c.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !text.is_empty() {
-            let start = line_start(&text);
-            let continues = body.last().is_some_and(|b| !ends_terminal(&b.text))
-                && (change_bar || indented)
-                && start.kind == Kind::Para
-                && lead(start.text, false).is_none();
-            if continues {
-                let last = body.last_mut().expect("checked");
-                last.text.push(' ');
-                last.text.push_str(start.text);
-            } else {
-                let kind = match start.kind {
-                    Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
-                    k => k,
-                };
-                if let Some(g) = start.glyph {
-                    notes.push(Note {
-                        kind: NoteKind::Removed("bullet glyph"),
-                        input,
-                        line,
-                        text: g.to_string(),
-                    });
-                }
-                body.push(Block::new(kind, start.text, line));
-            }
-        }
-        for cell in right.iter().filter(|c| !c.is_empty()) {
-            notes.push(Note {
-                kind: NoteKind::Moved,
-                input,
-                line,
-                text: cell.clone(),
-            });
-            match &mut margin {
-                Some(m) => {
-                    m.text.push(' ');
-                    m.text.push_str(cell);
-                }
-                None => {
-                    let mut m = Block::new(Kind::Para, cell.clone(), line);
-                    m.moved = true;
-                    margin = Some(m);
-                    margin_after = Some(body.len().max(1) - 1);
-                }
-            }
-        }
-    }
-    let after = margin_after.unwrap_or(0);
-    for (i, b) in body.into_iter().enumerate() {
-        out.push(b);
-        if i == after {
-            out.extend(margin.take());
-        }
-    }
-    out.extend(margin.take());
 }
 
 /// Words that cannot end a sentence: a paragraph ending with one continues on the next page.
