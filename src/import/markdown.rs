@@ -14,6 +14,7 @@
 use super::split::{self, lead, title_like};
 use super::{Block, Kind, Meta};
 use crate::number::Style;
+use std::borrow::Cow;
 
 /// One document written out.
 #[derive(Debug, Default)]
@@ -124,43 +125,55 @@ fn link_like(rest: &str) -> bool {
 }
 
 /// Escape a block's text so that it reads back as the same words.
-pub fn escape_inline(s: &str, in_table: bool) -> String {
-    let bold = bold_pairs(s);
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
+pub fn escape_inline(s: &str, in_table: bool) -> Cow<'_, str> {
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'*' | b'_' | b'\\' | b'`' | b'~' | b'<' | b'&' | b'[' | b'{'
+        ) || (in_table && b == b'|')
+    };
+    let Some(first) = s.bytes().position(special) else {
+        return Cow::Borrowed(s);
+    };
+    let bold = if s[first..].contains("**") {
+        bold_pairs(s)
+    } else {
+        Vec::new()
+    };
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut at = 0;
+    while let Some(off) = bytes[at..].iter().position(|&b| special(b)) {
+        let i = at + off;
+        out.push_str(&s[at..i]);
         let rest = &s[i..];
-        match c {
-            '*' => {
+        let prev = s[..i].chars().next_back();
+        let next = s[i + 1..].chars().next();
+        let escape = match bytes[i] {
+            b'*' => {
                 let run_start = if prev == Some('*') { i - 1 } else { i };
-                if bold.contains(&run_start) {
-                    out.push('*');
-                } else {
-                    out.push_str("\\*");
-                }
+                bold.binary_search(&run_start).is_err()
             }
-            '_' if !(prev.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphanumeric)) =>
-            {
-                out.push_str("\\_")
+            b'_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
             }
-            '\\' => out.push_str("\\\\"),
-            '`' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' if !(rest.starts_with("<u>") || rest.starts_with("</u>")) => out.push_str("\\<"),
-            '&' if entity_like(rest) => out.push_str("\\&"),
-            '[' if link_like(rest) => out.push_str("\\["),
-            '|' if in_table => out.push_str("\\|"),
-            '{' if rest.starts_with("{#") && rest.trim_end().ends_with('}') => out.push_str("\\{"),
-            _ => out.push(c),
+            b'\\' | b'`' | b'~' => true,
+            b'<' => !(rest.starts_with("<u>") || rest.starts_with("</u>")),
+            b'&' => entity_like(rest),
+            b'[' => link_like(rest),
+            b'|' => true,
+            b'{' => rest.starts_with("{#") && rest.trim_end().ends_with('}'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
         }
-        prev = Some(c);
+        out.push(bytes[i] as char);
+        at = i + 1;
     }
-    out
+    out.push_str(&s[at..]);
+    Cow::Owned(out)
 }
 
 /// Escape what would start a block construct: `#`, `>`, `-`, `+`, a link definition, and an
@@ -289,7 +302,7 @@ impl Writer {
 
     fn table(&mut self, rows: &[Vec<String>]) {
         let line = |r: &[String]| {
-            let cells: Vec<String> = r.iter().map(|c| escape_inline(c.trim(), true)).collect();
+            let cells: Vec<Cow<str>> = r.iter().map(|c| escape_inline(c.trim(), true)).collect();
             format!("| {} |", cells.join(" | "))
         };
         let mut t = line(&rows[0]);
@@ -325,8 +338,8 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
         if text.is_empty() {
             continue;
         }
-        let num = split::block_num(b);
         let e = escape_inline(text, false);
+        let num = split::written_num(b, &e);
         let has_clause = !w.intended.is_empty();
         match num {
             Some(n) if n.sub && has_clause => {

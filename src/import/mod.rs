@@ -174,6 +174,8 @@ pub(crate) struct Locator<'a> {
     /// The decoded text, for a text input.
     pub source: Option<&'a SourceFile>,
     pub docx: bool,
+    /// Byte offset of each line of `source`.
+    pub lines: Vec<usize>,
 }
 
 impl Locator<'_> {
@@ -188,7 +190,11 @@ impl Locator<'_> {
         let d = Diagnostic::new(rule, severity, message);
         match self.source {
             Some(src) if !self.docx => {
-                let start = line_start(&src.text, line);
+                let start = self
+                    .lines
+                    .get(line.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(src.text.len());
                 let end = src.text[start..]
                     .find('\n')
                     .map_or(src.text.len(), |i| start + i);
@@ -204,15 +210,6 @@ impl Locator<'_> {
             }
         }
     }
-}
-
-fn line_start(text: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .nth(line - 2)
-        .map_or(text.len(), |i| i + 1)
 }
 
 /// An input that could not be read at all.
@@ -296,11 +293,15 @@ pub fn import(inputs: &[Input]) -> Result<Imported, Vec<Diagnostic>> {
     };
     let mut ids = rustc_hash::FxHashSet::default();
     for (i, (mut read, source, is_docx)) in reads.into_iter().enumerate() {
+        let lines = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', source.text.as_bytes()).map(|i| i + 1))
+            .collect();
         let loc = Locator {
             input: i,
             path: &inputs[i].path,
             source: Some(&source),
             docx: is_docx,
+            lines,
         };
         furniture::strip(&mut read.blocks, &mut read.notes, i);
         if !is_docx {

@@ -11,6 +11,7 @@
 
 use super::{Block, DocKind, Kind, Meta};
 use crate::number::{parse_leading, parse_sub, ClauseNumber, Seg, Style};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A clause number at the start of a block.
@@ -128,32 +129,46 @@ const MONTHS: &[&str] = &[
 /// Numbers the parser would take for clauses that are not: a date ("27 FEBRUARY 2024") and an
 /// agenda entry ("4. CONTRACT PROCEDURE RULES (Pages 3 – 26)").
 pub fn false_clause(text: &str, num: &Num) -> bool {
-    let after_number = plain(text)
-        .trim_start()
-        .split_once(' ')
-        .map(|(_, r)| r.trim_start().to_lowercase())
-        .unwrap_or_default();
-    let month = after_number
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .is_some_and(|w| MONTHS.contains(&w));
-    let date = num.number.depth() == 1 && !num.sub && month;
-    let agenda = text.contains("(Pages ") || text.contains("(Page ");
-    date || agenda
+    let date = num.number.depth() == 1
+        && !num.sub
+        && text
+            .split_whitespace()
+            .nth(1)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_ascii_lowercase()
+            })
+            .is_some_and(|w| MONTHS.contains(&w.as_str()));
+    date || memchr::memmem::find(text.as_bytes(), b"(Page").is_some()
 }
 
 /// The clause number of a block, unless it is a table or a false clause. It is read from
 /// the text as it will be written (escaped), which is what `clerk check` will read.
 pub fn block_num(b: &Block) -> Option<Num> {
+    let text = b.text.trim();
+    // The number is read from the first few bytes; when they hold nothing to escape, the
+    // written text starts the same.
+    let head = &text.as_bytes()[..text.len().min(64)];
+    if head.iter().any(|b| b"*_\\`~<&[{".contains(b)) {
+        written_num(b, &super::markdown::escape_inline(text, false))
+    } else {
+        written_num(b, text)
+    }
+}
+
+/// [`block_num`] when the escaped text is at hand.
+pub fn written_num(b: &Block, written: &str) -> Option<Num> {
     if b.is_table() || b.moved {
         return None;
     }
-    let written = super::markdown::escape_inline(b.text.trim(), false);
-    lead(&written, false).filter(|n| !false_clause(&b.text, n))
+    lead(written, false).filter(|n| !false_clause(&b.text, n))
 }
 
 /// The text without `**` and inline tags, as a reader sees it.
-pub fn plain(text: &str) -> String {
+pub fn plain(text: &str) -> Cow<'_, str> {
+    if !text.contains(['<', '*']) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find(['<', '*']) {
@@ -169,12 +184,15 @@ pub fn plain(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A short line that reads as a title or heading: a capital first, no sentence inside, not a
 /// "Label: value" line.
 pub fn title_like(text: &str) -> bool {
+    if text.len() > 600 {
+        return false; // a paragraph, not a title: don't scan it
+    }
     let p = plain(text);
     let t = p.trim();
     let Some(first) = t.chars().next() else {
@@ -418,40 +436,34 @@ fn doc_kind(blocks: &[Block]) -> DocKind {
 
 /// The council's name, as the text most often writes it: "Thanet District Council".
 pub fn council_name<'a>(inputs: impl Iterator<Item = &'a [Block]>) -> Option<String> {
-    const KINDS: &[&str] = &[
-        "District Council",
-        "Borough Council",
-        "County Council",
-        "City Council",
-        "Town Council",
-        "Parish Council",
-    ];
+    const KINDS: &[&str] = &["District", "Borough", "County", "City", "Town", "Parish"];
     let mut counts: Vec<(String, usize)> = Vec::new();
+    let finder = memchr::memmem::Finder::new(" Council");
     for blocks in inputs {
         for b in blocks.iter().filter(|b| !b.is_table()) {
-            for kind in KINDS {
-                for (i, _) in b.text.match_indices(kind) {
-                    let before: Vec<&str> = b.text[..i].split_whitespace().rev().take(3).collect();
-                    let name: Vec<&str> = before
-                        .into_iter()
-                        .take_while(|w| {
-                            w.chars().next().is_some_and(char::is_uppercase)
-                                && w.chars()
-                                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                                && *w != "The"
-                        })
-                        .collect();
-                    if name.is_empty() {
-                        continue;
-                    }
-                    let full = format!(
-                        "{} {kind}",
-                        name.into_iter().rev().collect::<Vec<_>>().join(" ")
-                    );
-                    match counts.iter_mut().find(|(n, _)| *n == full) {
-                        Some(c) => c.1 += 1,
-                        None => counts.push((full, 1)),
-                    }
+            for i in finder.find_iter(b.text.as_bytes()) {
+                let mut before = b.text[..i].split_whitespace().rev();
+                let Some(kind) = before.next().filter(|k| KINDS.contains(k)) else {
+                    continue;
+                };
+                let name: Vec<&str> = before
+                    .take(3)
+                    .take_while(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                            && *w != "The"
+                    })
+                    .collect();
+                if name.is_empty() {
+                    continue;
+                }
+                let mut full: Vec<&str> = name.into_iter().rev().collect();
+                full.extend([kind, "Council"]);
+                let full = full.join(" ");
+                match counts.iter_mut().find(|(n, _)| *n == full) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((full, 1)),
                 }
             }
         }

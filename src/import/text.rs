@@ -153,11 +153,15 @@ fn unwrap_superscripts(text: &str) -> String {
 
 /// Whether a text ends a sentence or a lead-in (so what follows is not its continuation).
 pub fn ends_terminal(text: &str) -> bool {
-    let t = text
-        .trim_end()
-        .trim_end_matches("</u>")
-        .trim_end_matches(['*', '"', '\'', '’', '”', ')', ']', ' '])
-        .trim_end_matches("</u>");
+    let mut t = text.trim_end();
+    loop {
+        let before = t.len();
+        t = t.strip_suffix("</u>").unwrap_or(t);
+        t = t.trim_end_matches(['*', '"', '\'', '’', '”', ')', ']', ' ']);
+        if t.len() == before {
+            break;
+        }
+    }
     t.ends_with(['.', ':', ';', '!', '?']) || t.is_empty()
 }
 
@@ -318,16 +322,16 @@ fn first_char(text: &str) -> Option<char> {
 /// the clause's continuation too (the PDF text turned it into a bullet).
 pub fn join_broken(blocks: &mut Vec<Block>) {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    let all = std::mem::take(blocks);
-    for (i, b) in all.iter().enumerate() {
+    let mut all = std::mem::take(blocks).into_iter().peekable();
+    while let Some(b) = all.next() {
         if let Some(prev) = out.last_mut() {
-            if can_join(prev, b, all.get(i + 1)) {
+            if can_join(prev, &b, all.peek()) {
                 prev.text.push(' ');
                 prev.text.push_str(&b.text);
                 continue;
             }
         }
-        out.push(b.clone());
+        out.push(b);
     }
     *blocks = out;
 }
