@@ -150,7 +150,7 @@ fn fidelity(input: &Input) -> Result<(usize, usize, usize), String> {
         tagged.drain(at..at + w.len());
         match n.kind {
             NoteKind::Removed(_) => removed += w.len(),
-            NoteKind::Moved => moved += w.len(),
+            NoteKind::Moved(_) => moved += w.len(),
         }
     }
     let expected: Vec<String> = tagged.into_iter().map(|(_, w)| w).collect();
@@ -164,7 +164,7 @@ fn fidelity(input: &Input) -> Result<(usize, usize, usize), String> {
     let moved_words: Vec<Vec<String>> = imported
         .notes
         .iter()
-        .filter(|n| n.kind == NoteKind::Moved)
+        .filter(|n| matches!(n.kind, NoteKind::Moved(_)))
         .map(|n| words(&n.text))
         .collect();
     fn take_out(got: &[String], moved: &[Vec<String>], expected: &[String]) -> Option<Vec<String>> {
@@ -811,6 +811,22 @@ fn never_overwrites_without_force_and_writes_nothing_on_a_bad_input() {
     assert!(std::fs::read_to_string(out.join("constitution.yaml"))
         .unwrap()
         .ends_with("# mine\n"));
+    // Moved to its Part since: importing again would give two documents one id.
+    std::fs::create_dir_all(out.join("part-4")).unwrap();
+    std::fs::rename(&doc, out.join("part-4/procedure-rules.md")).unwrap();
+    let (code, stdout) = run(&[
+        "import",
+        src.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.contains("already used by part-4/procedure-rules.md"),
+        "{stdout}"
+    );
+    assert!(!doc.exists());
     let leftovers: Vec<_> = walk(&out)
         .into_iter()
         .filter(|p| p.to_string_lossy().ends_with(".tmp"))

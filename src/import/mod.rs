@@ -83,8 +83,8 @@ impl Block {
 pub enum NoteKind {
     /// Removed: page furniture, a change bar, a bullet glyph written as a letter.
     Removed(&'static str),
-    /// Kept, but moved out of reading order (to after the paragraph it was printed beside).
-    Moved,
+    /// Kept, but moved out of reading order; says where it was and where it went.
+    Moved(&'static str),
 }
 
 /// A removal or move, with where the text was in the input.
@@ -187,6 +187,18 @@ impl Locator<'_> {
         line: usize,
         message: impl Into<String>,
     ) -> Diagnostic {
+        self.diag_on(rule, severity, line, None, message)
+    }
+
+    /// A diagnostic pointing at `needle` on a line, or at the whole line when it is not there.
+    pub fn diag_on(
+        &self,
+        rule: &'static rules::Rule,
+        severity: Severity,
+        line: usize,
+        needle: Option<&str>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let d = Diagnostic::new(rule, severity, message);
         match self.source {
             Some(src) if !self.docx => {
@@ -198,7 +210,12 @@ impl Locator<'_> {
                 let end = src.text[start..]
                     .find('\n')
                     .map_or(src.text.len(), |i| start + i);
-                d.at(FileId(self.input as u32), self.path, start..end)
+                let span = needle
+                    .and_then(|n| src.text[start..end].find(n))
+                    .map_or(start..end, |i| {
+                        start + i..start + i + needle.map_or(0, str::len)
+                    });
+                d.at(FileId(self.input as u32), self.path, span)
             }
             _ => {
                 let at = if self.docx && line > 0 {
@@ -338,6 +355,7 @@ pub fn import(inputs: &[Input]) -> Result<Imported, Vec<Diagnostic>> {
         out.notes.append(&mut read.notes);
         out.sources.push(source);
     }
+    crate::diag::sort(&mut out.diagnostics);
     Ok(out)
 }
 
@@ -380,21 +398,23 @@ fn note_diags(loc: &Locator<'_>, notes: &[Note]) -> Vec<Diagnostic> {
     {
         let d = match n.kind {
             NoteKind::Removed(what) => loc
-                .diag(
+                .diag_on(
                     rules::IMPORT_FURNITURE,
                     Severity::Info,
                     n.line,
+                    Some(&n.text),
                     format!("removed {what} `{}`", n.text),
                 )
                 .help("page furniture is not part of the document; nothing else on the line was removed"),
-            NoteKind::Moved => loc
-                .diag(
+            NoteKind::Moved(how) => loc
+                .diag_on(
                     rules::IMPORT_MOVED,
                     Severity::Warning,
                     n.line,
+                    Some(&n.text),
                     format!("moved `{}` out of reading order", abbreviate(&n.text)),
                 )
-                .help("it was printed in a margin column beside the text; it now follows the paragraph it was printed beside"),
+                .help(how),
         };
         out.push(d);
     }

@@ -14,6 +14,11 @@ use crate::rules;
 /// One tab-separated row: its line and its cells, trimmed.
 pub(super) type Row = (usize, Vec<String>);
 
+const BETWEEN_ROWS: &str =
+    "it was printed between two rows of a table; the rows are one table again and it follows the table";
+const BESIDE: &str =
+    "it was printed in a margin column beside the text; it now follows the paragraph it was printed beside";
+
 /// What the line reader produced: a block, or a run of tab rows still to be read.
 pub(super) enum Item {
     Block(Block),
@@ -83,7 +88,7 @@ pub(super) fn merge_tables(items: Vec<Item>, notes: &mut Vec<Note>, input: usize
                     let mut b = b;
                     b.moved = true;
                     notes.push(Note {
-                        kind: NoteKind::Moved,
+                        kind: NoteKind::Moved(BETWEEN_ROWS),
                         input,
                         line: b.line,
                         text: b.text.clone(),
@@ -262,7 +267,7 @@ fn margin_layout(
         }
         for cell in right.iter().filter(|c| !c.is_empty()) {
             notes.push(Note {
-                kind: NoteKind::Moved,
+                kind: NoteKind::Moved(BESIDE),
                 input,
                 line,
                 text: cell.clone(),

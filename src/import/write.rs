@@ -87,6 +87,24 @@ pub fn plan(
         files.push((config, config_yaml(imported)));
     }
     let mut conflicts = Vec::new();
+    let existing = existing_ids(out);
+    for d in &imported.documents {
+        let path = out.join(&d.path);
+        if let Some((_, other)) = existing
+            .iter()
+            .find(|(id, p)| *id == d.meta.id && out.join(p) != path)
+        {
+            conflicts.push(
+                Diagnostic::error(
+                    rules::IMPORT_EXISTS,
+                    format!("document id `{}` is already used by {other}", d.meta.id),
+                )
+                .at_path(path.display().to_string(), None)
+                .document(Some(&d.meta.id))
+                .help("a document imported before and since moved keeps its id: import into another folder, or remove the older copy"),
+            );
+        }
+    }
     for d in &imported.documents {
         let path = out.join(&d.path);
         if path.exists() && !force {
@@ -107,6 +125,28 @@ pub fn plan(
     } else {
         Err(conflicts)
     }
+}
+
+/// The ids of the documents already in `out`, with their paths.
+fn existing_ids(out: &Path) -> Vec<(String, String)> {
+    let Ok((files, _)) = crate::load::read_dir(out) else {
+        return Vec::new();
+    };
+    files
+        .into_iter()
+        .filter(|f| f.path.ends_with(".md"))
+        .filter_map(|f| {
+            let text = String::from_utf8(f.bytes).ok()?;
+            let split = crate::frontmatter::split(&text)?;
+            let id = text[split.yaml]
+                .lines()
+                .find_map(|l| l.strip_prefix("id:"))?
+                .trim()
+                .trim_matches(['"', '\''])
+                .to_string();
+            Some((id, f.path))
+        })
+        .collect()
 }
 
 /// Parts the imported documents use that an existing `constitution.yaml` does not declare.
