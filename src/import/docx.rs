@@ -119,7 +119,9 @@ impl Body<'_> {
         let num = match (&p.num_id, style_num) {
             (Some(n), _) => Some((n.clone(), p.ilvl.unwrap_or(0))),
             (None, Some((n, ilvl))) => {
-                let i = ilvl
+                let i = p
+                    .ilvl
+                    .or(ilvl)
                     .or_else(|| {
                         p.style
                             .as_deref()
@@ -357,12 +359,13 @@ pub fn read(_input: usize, path: &str, bytes: &[u8]) -> Result<Read, Diagnostic>
             "not a Word document: the archive has no word/document.xml".into(),
         )
     })?;
-    let numbering = part(&mut zip, path, "word/numbering.xml")?
+    let mut numbering = part(&mut zip, path, "word/numbering.xml")?
         .map(|x| parse_numbering(&x))
         .unwrap_or_default();
     let styles = part(&mut zip, path, "word/styles.xml")?
         .map(|x| parse_styles(&x))
         .unwrap_or_default();
+    numbering.link_styles(&styles);
     let headers = zip
         .file_names()
         .filter(|n| n.starts_with("word/header") || n.starts_with("word/footer"))

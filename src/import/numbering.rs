@@ -49,6 +49,8 @@ struct Instance {
 pub(super) struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
     nums: HashMap<String, Instance>,
+    /// Abstract lists defined by a list style (`w:numStyleLink`): the style's id.
+    style_links: HashMap<String, String>,
 }
 
 pub(super) fn parse_numbering(xml: &str) -> Numbering {
@@ -70,6 +72,11 @@ pub(super) fn parse_numbering(xml: &str) -> Numbering {
                     levels = vec![Level::default(); 9];
                 }
                 b"num" => num = attr(&e, b"numId").map(|id| (id, Instance::default())),
+                b"numStyleLink" => {
+                    if let (Some(a), Some(style)) = (&abs, val(&e)) {
+                        n.style_links.insert(a.clone(), style);
+                    }
+                }
                 b"abstractNumId" => {
                     if let (Some((_, inst)), Some(v)) = (&mut num, val(&e)) {
                         inst.abs = v;
@@ -150,7 +157,8 @@ pub(super) fn parse_styles(xml: &str) -> HashMap<String, Style> {
                 let name = e.local_name();
                 match (name.as_ref(), &mut cur) {
                     (b"style", _) => {
-                        cur = (attr(&e, b"type").as_deref() == Some("paragraph"))
+                        let kind = attr(&e, b"type");
+                        cur = matches!(kind.as_deref(), Some("paragraph" | "numbering"))
                             .then(|| attr(&e, b"styleId"))
                             .flatten()
                             .map(|id| (id, Style::default()))
@@ -213,6 +221,23 @@ pub(super) enum Shown {
 }
 
 impl Numbering {
+    /// Follow `w:numStyleLink`: an abstract list that only names a list style takes its
+    /// levels from the list that style points to.
+    pub(super) fn link_styles(&mut self, styles: &HashMap<String, Style>) {
+        let links: Vec<(String, String)> = self.style_links.drain().collect();
+        for (abs, style) in links {
+            let target = styles
+                .get(&style)
+                .and_then(|s| s.num_id.as_ref())
+                .and_then(|id| self.nums.get(id))
+                .map(|inst| inst.abs.clone())
+                .filter(|t| *t != abs);
+            if let Some(levels) = target.and_then(|t| self.abstracts.get(&t).cloned()) {
+                self.abstracts.insert(abs, levels);
+            }
+        }
+    }
+
     fn level(&self, inst: &Instance, i: usize) -> Level {
         inst.level_override[i]
             .clone()
@@ -330,5 +355,34 @@ mod tests {
             got,
             ["1.", "1.1", "(a)", "(b)", "1.2", "2.", "(a)", "1.", "1.1"]
         );
+    }
+
+    #[test]
+    fn list_styles_start_values_and_no_restart() {
+        let numbering = r#"<w:numbering xmlns:w="w">
+          <w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:lvlRestart w:val="0"/><w:isLgl/></w:lvl>
+          </w:abstractNum>
+          <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="LegalList"/></w:abstractNum>
+          <w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>
+        </w:numbering>"#;
+        let styles = r#"<w:styles xmlns:w="w">
+          <w:style w:type="numbering" w:styleId="LegalList"><w:name w:val="Legal"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+        </w:styles>"#;
+        let mut n = parse_numbering(numbering);
+        n.link_styles(&parse_styles(styles));
+        let mut c = Counters::default();
+        let mut show = |id: &str, l: usize| match n.advance(&mut c, id, l) {
+            Some(Shown::Number(s)) => s,
+            _ => "-".into(),
+        };
+        // Through the list style: starts at III; level 2 is legal (decimal) and never restarts.
+        let got: Vec<String> = [("6", 0), ("6", 1), ("6", 0), ("6", 1)]
+            .iter()
+            .map(|(id, l)| show(id, *l))
+            .collect();
+        assert_eq!(got, ["III.", "3.1", "IV.", "4.2"]);
     }
 }

@@ -191,6 +191,19 @@ impl Reader {
     }
 
     fn line(&mut self, n: usize, raw: &str) {
+        let t = raw.trim();
+        if t.len() > 1 && t.starts_with('|') && t.ends_with('|') {
+            // A Markdown pipe-table row: its cells are a tab row; the `| --- |` rule carries no
+            // words.
+            let cells: Vec<&str> = t[1..t.len() - 1].split('|').map(str::trim).collect();
+            let rule = cells
+                .iter()
+                .all(|c| !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':')));
+            if !rule {
+                self.line(n, &cells.join("\t"));
+            }
+            return;
+        }
         if raw.contains('\t') {
             self.flush();
             let blank_before = self.blanks > 0;
@@ -403,6 +416,21 @@ mod tests {
             panic!("{got:?}")
         };
         assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn markdown_pipe_tables_are_tables() {
+        let got = kinds("| Total | Type |\n| --- | :-: |\n| 1,000 | Works |\n");
+        assert_eq!(
+            got,
+            [(
+                Kind::Table(vec![
+                    vec!["Total".into(), "Type".into()],
+                    vec!["1,000".into(), "Works".into()]
+                ]),
+                String::new()
+            )]
+        );
     }
 
     #[test]
