@@ -320,8 +320,14 @@ fn run_import(inputs: &[PathBuf], dir: &std::path::Path, force: bool, format: Fo
                         d.meta.title
                     ));
                 }
+                let unplaced = imported.documents.iter().any(|d| d.meta.part.is_none());
                 s.push_str(&format!(
-                    "next: set each document's `part:`, then run `clerk check {}`\n",
+                    "next: {}run `clerk check {}`\n",
+                    if unplaced {
+                        "set the `part:` of each document in part-0/, then "
+                    } else {
+                        ""
+                    },
                     dir.display()
                 ));
                 out(&s);

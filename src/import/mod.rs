@@ -199,6 +199,15 @@ impl Locator<'_> {
         needle: Option<&str>,
         message: impl Into<String>,
     ) -> Diagnostic {
+        let message = message.into();
+        if self.docx || self.source.is_none() {
+            let message = if line > 0 {
+                format!("{message} (paragraph {line})")
+            } else {
+                message
+            };
+            return Diagnostic::new(rule, severity, message).at_path(self.path, None);
+        }
         let d = Diagnostic::new(rule, severity, message);
         match self.source {
             Some(src) if !self.docx => {
@@ -217,14 +226,7 @@ impl Locator<'_> {
                     });
                 d.at(FileId(self.input as u32), self.path, span)
             }
-            _ => {
-                let at = if self.docx && line > 0 {
-                    Some((line, 1))
-                } else {
-                    None
-                };
-                d.at_path(self.path, at)
-            }
+            _ => d.at_path(self.path, None),
         }
     }
 }
@@ -337,7 +339,8 @@ pub fn import(inputs: &[Input]) -> Result<Imported, Vec<Diagnostic>> {
             let mut meta = piece.meta;
             meta.id = unique_id(&meta.id, &mut ids);
             let part = meta.part.clone().unwrap_or_else(|| UNPLACED_PART.into());
-            let path = format!("part-{}/{}.md", part.replace('.', "-"), meta.id);
+            let top = part.split('.').next().unwrap_or(&part);
+            let path = format!("part-{top}/{}.md", meta.id);
             let rendered = markdown::render(blocks, &meta);
             let line = blocks.first().map_or(1, |b| b.line);
             out.diagnostics

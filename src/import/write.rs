@@ -84,6 +84,16 @@ pub fn plan(
     if config.exists() {
         warnings.extend(undeclared_parts(&config, imported));
     } else {
+        if imported.council.is_none() {
+            warnings.push(
+                Diagnostic::warning(
+                    rules::CONFIG,
+                    "the council's name is not in the text; constitution.yaml says \"Unknown Council\"",
+                )
+                .at_path(config.display().to_string(), None)
+                .help("write the council's name in `council:`"),
+            );
+        }
         files.push((config, config_yaml(imported)));
     }
     let mut conflicts = Vec::new();
