@@ -141,6 +141,22 @@ pub enum Command {
         #[arg(long, value_name = "FOLDER")]
         path: Option<String>,
     },
+    /// Import Word (.docx) files and text or Markdown converted from PDF into a constitution
+    /// folder: one Markdown file per document, split out of committee packs.
+    Import {
+        /// Files to import: .docx, or text/Markdown (.txt, .md) converted from PDF.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The constitution folder to write into (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace documents that already exist in the folder (constitution.yaml is never replaced).
+        #[arg(long)]
+        force: bool,
+        /// Output format: rustc-style text, or JSON Lines (one diagnostic per line).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
         /// A rule code (N201) or name (numbering-gap).
@@ -210,6 +226,12 @@ pub fn run(cli: Cli) -> ExitCode {
             quiet,
         } => run_build(&dir, &out, templates.as_deref(), allow_errors, quiet),
         Command::InitTemplates { dir, force } => run_init_templates(&dir, force),
+        Command::Import {
+            inputs,
+            out,
+            force,
+            format,
+        } => run_import(&inputs, &out, force, format),
         Command::Renumber {
             document,
             dir,
@@ -413,6 +435,105 @@ fn run_refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode
         Format::Human => out(&crate::refs::listing::table(&recs)),
     }
     ExitCode::SUCCESS
+}
+
+fn print_diags(
+    diags: &[crate::diag::Diagnostic],
+    files: &[crate::source::SourceFile],
+    format: Format,
+) {
+    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match format {
+        Format::Json => out(&report::json_lines(diags, files)),
+        Format::Human => out(&report::human(diags, files, styled)),
+    }
+}
+
+fn run_import(inputs: &[PathBuf], dir: &std::path::Path, force: bool, format: Format) -> ExitCode {
+    use crate::import;
+    let mut read = Vec::with_capacity(inputs.len());
+    let mut failed = Vec::new();
+    for p in inputs {
+        let shown = p.display().to_string();
+        let too_big = std::fs::metadata(p).is_ok_and(|m| m.len() > crate::load::MAX_FILE_BYTES);
+        match std::fs::read(p) {
+            Ok(_) if too_big => failed.push(
+                crate::diag::Diagnostic::error(
+                    rules::IMPORT_UNREADABLE,
+                    format!(
+                        "{shown} is larger than {} MiB",
+                        crate::load::MAX_FILE_BYTES >> 20
+                    ),
+                )
+                .at_path(shown, None),
+            ),
+            Ok(bytes) => read.push(import::Input { path: shown, bytes }),
+            Err(e) => failed.push(
+                crate::diag::Diagnostic::error(
+                    rules::IO_ERROR,
+                    format!("{shown} cannot be read: {e}"),
+                )
+                .at_path(shown, None),
+            ),
+        }
+    }
+    if !failed.is_empty() {
+        print_diags(&failed, &[], format);
+        return ExitCode::from(2);
+    }
+    let imported = match import::import(&read) {
+        Ok(i) => i,
+        Err(diags) => {
+            print_diags(&diags, &[], format);
+            return ExitCode::from(2);
+        }
+    };
+    let (files, warnings) = match import::write::plan(dir, &imported, force) {
+        Ok(p) => p,
+        Err(diags) => {
+            print_diags(&diags, &[], format);
+            return ExitCode::from(2);
+        }
+    };
+    let mut diags = imported.diagnostics.clone();
+    diags.extend(warnings);
+    print_diags(&diags, &imported.sources, format);
+    match import::write::write(&files) {
+        Ok(_) => {
+            if format == Format::Human {
+                let mut s = format!(
+                    "imported {} document(s) from {} file(s) into {}:\n",
+                    imported.documents.len(),
+                    read.len(),
+                    dir.display()
+                );
+                for d in &imported.documents {
+                    s.push_str(&format!(
+                        "  {:<48} {} clause(s)  \"{}\"\n",
+                        d.path,
+                        d.clauses.len(),
+                        d.meta.title
+                    ));
+                }
+                let unplaced = imported.documents.iter().any(|d| d.meta.part.is_none());
+                s.push_str(&format!(
+                    "next: {}run `clerk check {}`\n",
+                    if unplaced {
+                        "set the `part:` of each document in part-0/, then "
+                    } else {
+                        ""
+                    },
+                    dir.display()
+                ));
+                out(&s);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn run_explain(code: Option<&str>) -> ExitCode {

@@ -25,6 +25,11 @@
 //!    references into a static HTML site through user-editable templates, in memory, then
 //!    writes it out.
 //!
+//! `clerk import` ([`import`]) runs before step 1: it reads Word `.docx` files and text or
+//! Markdown converted from PDF, splits committee packs into documents, and writes a
+//! constitution folder that this pipeline then loads; it reads its own output back with
+//! [`parse`] to prove every clause number survived.
+//!
 //! `main.rs` only calls [`cli::main`].
 
 // Diagnostics travel in `Err` only on the error path, once per bad file; boxing them would
@@ -37,6 +42,7 @@ pub mod diag;
 pub mod diff;
 pub mod fix;
 pub mod frontmatter;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod number;

@@ -287,7 +287,7 @@ impl Builder<'_> {
             let mut style = lead.style;
             let is_heading = matches!(p.kind, BlockKind::Heading(_));
             if number.depth() == 1
-                && style == Style::Plain
+                && matches!(style, Style::Plain | Style::TrailingDot)
                 && !is_heading
                 && !looks_like_title(rest)
             {
