@@ -59,34 +59,67 @@ pub trait Sink {
     fn discard(&mut self, staged: &Path);
 }
 
-/// Writes through temp files in the same directory, fsync, then rename.
+/// Writes through temp files in the same directory, fsync, then rename: for replacing a
+/// user's sources, where a crash must leave either the old file or the new one on disk.
 pub struct Disk;
 
-impl Sink for Disk {
-    fn stage(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.clerk-{}.tmp", std::process::id()));
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            let _ = std::fs::set_permissions(&tmp, meta.permissions());
-        }
-        Ok(tmp)
-    }
+/// Writes through temp files and rename, without fsync: for files that did not exist before
+/// (a fresh import). Readers still never see a half-written file; after a power cut a new
+/// file may be missing, which re-running the command repairs. Syncing dozens of new files
+/// one by one would cost more than the whole import.
+pub struct NewFiles;
 
-    fn commit(&mut self, staged: &Path, path: &Path) -> std::io::Result<()> {
-        std::fs::rename(staged, path)?;
+fn stage_at(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.clerk-{}.tmp", std::process::id()));
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    if durable {
+        f.sync_all()?;
+    }
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    Ok(tmp)
+}
+
+fn commit_at(staged: &Path, path: &Path, durable: bool) -> std::io::Result<()> {
+    std::fs::rename(staged, path)?;
+    if durable {
         if let Some(dir) = path.parent() {
             if let Ok(d) = std::fs::File::open(dir) {
                 let _ = d.sync_all();
             }
         }
-        Ok(())
+    }
+    Ok(())
+}
+
+impl Sink for Disk {
+    fn stage(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        stage_at(path, bytes, true)
+    }
+
+    fn commit(&mut self, staged: &Path, path: &Path) -> std::io::Result<()> {
+        commit_at(staged, path, true)
+    }
+
+    fn discard(&mut self, staged: &Path) {
+        let _ = std::fs::remove_file(staged);
+    }
+}
+
+impl Sink for NewFiles {
+    fn stage(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        stage_at(path, bytes, false)
+    }
+
+    fn commit(&mut self, staged: &Path, path: &Path) -> std::io::Result<()> {
+        commit_at(staged, path, false)
     }
 
     fn discard(&mut self, staged: &Path) {

@@ -9,7 +9,7 @@
 use super::markdown::yaml_str;
 use super::{Imported, UNPLACED_PART};
 use crate::diag::Diagnostic;
-use crate::fix::{write_all, Disk, Sink};
+use crate::fix::{write_all, Disk, NewFiles, Sink};
 use crate::frontmatter::parse_config;
 use crate::load::CONFIG_FILE;
 use crate::rules;
@@ -193,9 +193,15 @@ fn undeclared_parts(config: &Path, imported: &Imported) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Create the folders and write every file atomically (all staged, then renamed).
+/// Create the folders and write every file atomically (all staged, then renamed). Replacing
+/// existing files (`--force`) syncs each to disk; files that are all new are not synced one by
+/// one (see [`NewFiles`]).
 pub fn write(files: &[(PathBuf, String)]) -> std::io::Result<Vec<PathBuf>> {
-    write_with(&mut Disk, files)
+    if files.iter().any(|(p, _)| p.exists()) {
+        write_with(&mut Disk, files)
+    } else {
+        write_with(&mut NewFiles, files)
+    }
 }
 
 /// [`write`] through any sink (tests inject failures).
