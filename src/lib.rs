@@ -18,6 +18,8 @@
 //!    stable rule code from [`rules`]; none of them prints or exits.
 //! 5. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
 //!    codes are decided once, in [`cli`].
+//! 6. **pack** ([`pack`]): a meeting's Public Document Pack — the same loading and passes run
+//!    on its reports and annexes, then Typst lays out a tagged PDF and tera renders the HTML.
 //!
 //! `main.rs` only calls [`cli::main`].
 
@@ -33,6 +35,7 @@ pub mod frontmatter;
 pub mod load;
 pub mod model;
 pub mod number;
+pub mod pack;
 pub mod parse;
 pub mod passes;
 pub mod refs;
