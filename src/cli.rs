@@ -157,6 +157,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Build a meeting's Public Document Pack: pack.pdf (tagged PDF) and index.html.
+    Pack {
+        /// The meeting file, e.g. meetings/2024-02-27-crwp.yaml.
+        meeting: PathBuf,
+        /// Where to write pack.pdf and index.html.
+        #[arg(long, default_value = "out/pack")]
+        out: PathBuf,
+        /// Output format for diagnostics: rustc-style text, or JSON Lines.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also fail (exit 1) on warnings.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// Also write the generated Typst source (pack.typ), for template work.
+        #[arg(long, hide = true)]
+        typst_source: bool,
+    },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
         /// A rule code (N201) or name (numbering-gap).
@@ -232,6 +249,13 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             format,
         } => run_import(&inputs, &out, force, format),
+        Command::Pack {
+            meeting,
+            out,
+            format,
+            deny,
+            typst_source,
+        } => run_pack(&meeting, &out, format, deny, typst_source),
         Command::Renumber {
             document,
             dir,
@@ -700,6 +724,75 @@ fn run_init_templates(dir: &std::path::Path, force: bool) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_pack(
+    meeting: &std::path::Path,
+    out_dir: &std::path::Path,
+    format: Format,
+    deny: Option<Deny>,
+    typst_source: bool,
+) -> ExitCode {
+    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let run = match crate::pack::build(meeting) {
+        Ok(r) => r,
+        Err(fatal) => {
+            match format {
+                Format::Json => out(&report::json_lines(&fatal.0, &[])),
+                Format::Human => eprint!("{}", report::human(&fatal.0, &[], styled)),
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let diags = &run.diagnostics;
+    match format {
+        Format::Json => out(&report::json_lines(diags, &run.files)),
+        Format::Human => out(&report::human(diags, &run.files, styled)),
+    }
+    let fails = diags.iter().any(|d| {
+        d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning)
+    });
+    let pack = match (&run.pack, fails) {
+        (Some(p), false) => p,
+        _ => {
+            if format == Format::Human {
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                out(&format!(
+                    "no pack written: {errors} error{}{}\n",
+                    if errors == 1 { "" } else { "s" },
+                    if errors == 0 {
+                        " (warnings denied)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            return ExitCode::from(1);
+        }
+    };
+    match crate::pack::write(pack, out_dir, typst_source) {
+        Ok(paths) => {
+            if format == Format::Human {
+                let ranges: Vec<String> = pack
+                    .ranges
+                    .iter()
+                    .map(|(n, s, e)| format!("item {n}: pages {s}–{e}"))
+                    .collect();
+                out(&format!(
+                    "wrote {} ({} pages; {}) and {}\n",
+                    paths[0].display(),
+                    pack.pages,
+                    ranges.join(", "),
+                    paths[1].display()
+                ));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write the pack to {}: {e}", out_dir.display());
             ExitCode::from(2)
         }
     }

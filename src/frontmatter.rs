@@ -83,16 +83,17 @@ pub struct Meta {
     pub amended: Option<String>,
 }
 
-/// Everything a YAML problem needs to become a diagnostic.
-struct YamlCtx<'a> {
-    file: FileId,
-    source: &'a SourceFile,
-    offset: usize,
-    rule: &'static Rule,
+/// Everything a YAML problem needs to become a diagnostic (also used for meeting files and
+/// reports by [`crate::pack`]).
+pub(crate) struct YamlCtx<'a> {
+    pub(crate) file: FileId,
+    pub(crate) source: &'a SourceFile,
+    pub(crate) offset: usize,
+    pub(crate) rule: &'static Rule,
 }
 
 impl YamlCtx<'_> {
-    fn span_of(&self, loc: &serde_saphyr::Location) -> Span {
+    pub(crate) fn span_of(&self, loc: &serde_saphyr::Location) -> Span {
         let yaml = &self.source.text[self.offset..];
         let start = match loc.span().byte_offset() {
             Some(b) => b as usize,
@@ -106,11 +107,11 @@ impl YamlCtx<'_> {
         (self.offset + start)..(self.offset + end)
     }
 
-    fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.rule, message).at(self.file, &self.source.path, span)
     }
 
-    fn parse<T: DeserializeOwned>(&self, yaml: &str) -> Result<T, Diagnostic> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self, yaml: &str) -> Result<T, Diagnostic> {
         if yaml.trim().is_empty() {
             return Err(self
                 .diag(self.opening(), "front matter is empty")
@@ -175,7 +176,7 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn is_date(s: &str) -> bool {
+pub(crate) fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'

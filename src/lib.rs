@@ -24,6 +24,8 @@
 //! 7. **render** ([`render`]): `clerk build` turns a checked constitution and its resolved
 //!    references into a static HTML site through user-editable templates, in memory, then
 //!    writes it out.
+//! 8. **pack** ([`pack`]): a meeting's Public Document Pack — the same loading and passes run
+//!    on its reports and annexes, then Typst lays out a tagged PDF and tera renders the HTML.
 //!
 //! `clerk import` ([`import`]) runs before step 1: it reads Word `.docx` files and text or
 //! Markdown converted from PDF, splits committee packs into documents, and writes a
@@ -46,6 +48,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod number;
+pub mod pack;
 pub mod parse;
 pub mod passes;
 pub mod refs;

@@ -205,6 +205,56 @@ rules! {
         why: "They live outside the document's main text. They are counted and reported so that nothing is left behind unseen.",
         example: "protocol.docx: 3 footnotes and 2 comments were not imported",
     }
+    MEETING_FILE = "K701" "meeting-file" {
+        what: "A meeting file (`clerk pack MEETING.yaml`) is not valid YAML, has an unknown or missing key, a value of the wrong type, or values that contradict each other (a chair who is not a member, two items with one number).",
+        why: "The meeting file is the cover, the agenda and the list of what goes into the pack; a mistake in it is printed on the front page of every copy.",
+        example: "committee: Constitutional Review Working Party\ndate: 27/02/2024      # write dates as 2024-02-27",
+    }
+    REPORT_FRONT_MATTER = "K702" "report-front-matter" {
+        what: "A report's front matter is missing, is not valid YAML, or has an unknown or missing key or a wrong value.",
+        why: "The front matter fills the report's header table (author, portfolio holder, status, classification, key decision, wards) that members read before anything else.",
+        example: "---\ntitle: Refresh of Contract Standing Orders\nstatus: For Decison     # For Decision, For Recommendation or For Information\n---",
+    }
+    MISSING_FILE = "K703" "missing-file" {
+        what: "A report or annex file named in the meeting file does not exist or cannot be read.",
+        why: "A pack printed without one of its reports is not the pack the meeting was called with; clerk writes nothing rather than half a pack.",
+        example: "report: item-4-cso.md   (there is no meetings/2024-02-27-crwp/item-4-cso.md)",
+    }
+    PATH_OUTSIDE = "K704" "path-outside" {
+        what: "A path in the meeting file is absolute, or leads (through `..` or a symbolic link) outside the meeting's folder.",
+        why: "A pack is published: a path that leaves the meeting's folder could print any file on the machine (`../../etc/passwd`) into a public document.",
+        example: "report: ../../etc/passwd",
+    }
+    UNKNOWN_DOCUMENT = "K705" "unknown-document" {
+        what: "An annex names a constitution document id that the constitution does not have.",
+        why: "The annex would be empty or the wrong document; members would approve something they never saw.",
+        example: "annexes:\n  - number: 1\n    title: Contract Standing Orders\n    document: csos     # the id is `cso`",
+    }
+    ANNEX_UNREFERENCED = "K706" "annex-unreferenced" {
+        what: "An annex of an agenda item is not referred to anywhere in its report (\"Annex 2\", \"Appendix 2\", or in the report's annex list).",
+        why: "Every annex must be introduced by its report, so members know why it is there; an annex nobody mentions is usually attached to the wrong item.",
+        example: "item 5 has annexes 1 and 2, but its report only mentions \"Annex 1\"",
+    }
+    ANNEX_NUMBERING = "K707" "annex-numbering" {
+        what: "The annexes of an item are not numbered 1, 2, 3 … or lettered A, B, C … in order, or mix numbers and letters.",
+        why: "Reports cite annexes by number or letter; a gap or duplicate makes \"Annex 2\" mean nothing or two things.",
+        example: "annexes numbered 1 and 3 (no 2), or 1 and B",
+    }
+    ANNEX_UNAVAILABLE = "K708" "annex-unavailable" {
+        what: "An annex asks for a kind of content this build of clerk cannot produce (a tracked-change redline or a key-changes table needs the diff engine).",
+        why: "clerk does not print a pack with a hole where an annex should be.",
+        example: "redline: {document: member-officer-protocol, against: annex-2-current-protocol.md}",
+    }
+    UNKNOWN_ANNEX = "K709" "unknown-annex" {
+        what: "A report refers to an annex (\"Annex 3\", \"Appendix B\") that its agenda item does not have.",
+        why: "Members will look for an annex that is not in the pack; either the annex is missing from the meeting file or the report cites the wrong number.",
+        example: "the report says \"as set out in Annex 3\" but the item has annexes 1 and 2",
+    }
+    PACK_RENDER = "K710" "pack-render" {
+        what: "The PDF or HTML pack could not be produced from checked input (a typesetting or template error).",
+        why: "This is a fault in clerk or in an edited template, not in the council's text; the message names the template line.",
+        example: "templates/pack/index.html: unknown variable `item.titel`",
+    }
 }
 
 /// Look a rule up by code (`N201`, case-insensitive) or by name (`numbering-gap`).

@@ -444,9 +444,11 @@ fn citation(text: &str, at: usize, end: usize, entry: &Entry) -> Option<RawRef> 
         Entry::SameDocument | Entry::Section | Entry::Generic(_) => {
             let (items, stop) = number_expr(text, start)?;
             if matches!(entry, Entry::Section) {
-                // "Section 151 Officer" is a job title; "(Section 151) Officer" too.
+                // "Section 151 Officer" is a job title; "(Section 151) Officer" too, and so is
+                // "Director of Corporate Services - Section 151" (a title after a dash).
                 let k = skip_ws(text, stop + usize::from(text[stop..].starts_with(')')));
-                if word_at(text, k).0.starts_with("Officer") {
+                let after_dash = text[..at].trim_end().ends_with(['-', '–']);
+                if word_at(text, k).0.starts_with("Officer") || after_dash {
                     return None;
                 }
             }
@@ -771,6 +773,7 @@ mod tests {
             "on 27.02.2024 at 7.00 pm",
             "the Section 151 Officer",
             "Chief Finance (Section 151) Officer",
+            "Director of Corporate Services - Section 151",
             "(Reg 83/84), are maintained",
             "call (01843) 577207",
             "Hanging: 1.27 cm",

@@ -1,0 +1,261 @@
+//! Checks before printing: annexes numbered in order and each referred to from its report, no
+//! report citing an annex its item lacks, no placeholder or drafting note in any report or
+//! annex, every constitution reference in a report resolved, and every annex printable.
+//!
+//! The checks reuse the constitution's own passes — [`crate::passes::drafting`] and
+//! [`crate::refs`] — on the reports, which [`super::inputs`] added to the constitution as
+//! documents. They return diagnostics and never print; [`super::build`] decides that any error
+//! means no pack.
+
+use super::annex;
+use super::inputs::{AnnexInput, DocIx, Inputs};
+use super::meeting::{Annex, AnnexLabel, ItemBody};
+use crate::diag::{Diagnostic, Severity};
+use crate::passes::drafting;
+use crate::refs::grammar::{self, Cited, Lexicon, Words};
+use crate::refs::resolve;
+use crate::rules;
+use crate::source::Span;
+
+/// Words that cite one of a report's own annexes ("Annex 2", "Appendix B").
+const ANNEX_WORDS: &[&str] = &["annex", "annexe", "appendix"];
+
+/// Run every check; the result is unsorted.
+pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut annex_docs: Vec<(DocIx, bool)> = Vec::new();
+    let mut annex_refs: Vec<(usize, Span)> = Vec::new();
+    for (item, report) in inputs.meeting.items.iter().zip(&inputs.reports) {
+        let ItemBody::Report { annexes, .. } = &item.body else {
+            continue;
+        };
+        out.extend(numbering(inputs, annexes));
+        let Some(report) = report else { continue };
+        for (a, input) in annexes.iter().zip(&report.annexes) {
+            let docs = match *input {
+                AnnexInput::Document(d) => vec![d],
+                AnnexInput::Redline { document, against }
+                | AnnexInput::KeyChanges { document, against } => vec![document, against],
+            };
+            annex_docs.extend(docs.into_iter().map(|d| (d, a.verbatim)));
+            if let Some((kind, d, against)) = annex::comparison(input) {
+                let c = &inputs.constitution;
+                if let Err(msg) =
+                    annex::compare(kind, c, &c.documents[d.0], &c.documents[against.0])
+                {
+                    out.push(
+                        Diagnostic::error(
+                            rules::ANNEX_UNAVAILABLE,
+                            format!("annex {} of item {}: {msg}", a.label.value, item.number.value),
+                        )
+                        .at(inputs.meeting_file, meeting_path(inputs), a.label.span.clone())
+                        .help("print the documents themselves as annexes (`document:`), or build clerk with the diff engine"),
+                    );
+                }
+            }
+        }
+        let cited = cited_annexes(inputs, report.doc);
+        for (span, label) in &cited {
+            annex_refs.push((report.doc.0, span.clone()));
+            if !annexes.iter().any(|a| a.label.value.to_string() == *label) {
+                let doc = &inputs.constitution.documents[report.doc.0];
+                let f = inputs.constitution.file(doc.file);
+                let have: Vec<String> = annexes.iter().map(|a| a.label.value.to_string()).collect();
+                out.push(
+                    Diagnostic::error(
+                        rules::UNKNOWN_ANNEX,
+                        format!(
+                            "the report cites `{}`, but item {} has {}",
+                            f.text[span.clone()]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            item.number.value,
+                            match have.as_slice() {
+                                [] => "no annexes".to_string(),
+                                [one] => format!("only annex {one}"),
+                                _ => format!("annexes {}", have.join(", ")),
+                            }
+                        ),
+                    )
+                    .at(doc.file, &f.path, span.clone())
+                    .help("add the annex to the item in the meeting file, or correct the number"),
+                );
+            }
+        }
+        for a in annexes {
+            let label = a.label.value.to_string();
+            if !cited.iter().any(|(_, l)| *l == label) {
+                let doc = &inputs.constitution.documents[report.doc.0];
+                out.push(
+                    Diagnostic::error(
+                        rules::ANNEX_UNREFERENCED,
+                        format!(
+                            "annex {label} ({}) is not referred to in the report of item {}",
+                            a.title, item.number.value
+                        ),
+                    )
+                    .at(inputs.meeting_file, meeting_path(inputs), a.label.span.clone())
+                    .help(format!(
+                        "say in {} where annex {label} fits (\"… attached at Annex {label}\"), or list it under Annex List",
+                        inputs.constitution.file(doc.file).path
+                    )),
+                );
+            }
+        }
+    }
+    out.extend(drafting_defects(inputs, &annex_docs));
+    out.extend(references(inputs, &annex_refs));
+    out
+}
+
+fn meeting_path(inputs: &Inputs) -> &str {
+    &inputs.constitution.file(inputs.meeting_file).path
+}
+
+/// Annexes are numbered 1, 2, 3 … or lettered A, B, C …, in order, never both.
+fn numbering(inputs: &Inputs, annexes: &[Annex]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let letters = matches!(
+        annexes.first().map(|a| &a.label.value),
+        Some(AnnexLabel::Letter(_))
+    );
+    for (i, a) in annexes.iter().enumerate() {
+        let expected = if letters {
+            AnnexLabel::Letter((b'A' + (i as u8).min(25)) as char)
+        } else {
+            AnnexLabel::Number(i as u32 + 1)
+        };
+        if a.label.value != expected {
+            let mixed = matches!(
+                (&a.label.value, letters),
+                (AnnexLabel::Number(_), true) | (AnnexLabel::Letter(_), false)
+            );
+            let msg = if mixed {
+                format!(
+                    "annex {} mixes numbers and letters: the first annex is {}",
+                    a.label.value, annexes[0].label.value
+                )
+            } else {
+                format!("annex {} should be annex {expected}", a.label.value)
+            };
+            out.push(
+                Diagnostic::error(rules::ANNEX_NUMBERING, msg)
+                    .at(
+                        inputs.meeting_file,
+                        meeting_path(inputs),
+                        a.label.span.clone(),
+                    )
+                    .help(if letters {
+                        "letter an item's annexes A, B, C … in the order they are printed"
+                    } else {
+                        "number an item's annexes 1, 2, 3 … in the order they are printed"
+                    }),
+            );
+            break;
+        }
+    }
+    out
+}
+
+fn lexicon(inputs: &Inputs) -> Lexicon {
+    let c = &inputs.constitution;
+    let cit = &c.config.citations;
+    let documents = c
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                i,
+                d.meta.short.as_deref().unwrap_or(""),
+                d.meta.long.as_slice(),
+            )
+        })
+        .collect();
+    Lexicon::new(&Words {
+        same_document: &cit.same_document,
+        appendix: &cit.appendix,
+        legislation: &cit.legislation,
+        generic: &cit.generic,
+        documents,
+    })
+}
+
+/// Every annex a report cites: where, and the number or letter cited.
+fn cited_annexes(inputs: &Inputs, report: DocIx) -> Vec<(Span, String)> {
+    let c = &inputs.constitution;
+    let doc = &c.documents[report.0];
+    let text = &c.file(doc.file).text;
+    let lex = lexicon(inputs);
+    let mut out = Vec::new();
+    for run in &doc.runs {
+        for r in grammar::scan(&lex, text, run.clone()) {
+            let Cited::Appendix {
+                name,
+                elsewhere: false,
+            } = &r.cited
+            else {
+                continue;
+            };
+            let mut words = name.split_whitespace();
+            let word = words.next().unwrap_or("").to_ascii_lowercase();
+            let label = words.next_back().unwrap_or("");
+            if ANNEX_WORDS.contains(&word.as_str()) {
+                out.push((
+                    r.span.clone(),
+                    label.trim_end_matches([':', '.', ',']).to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Placeholders and drafting notes are errors in a pack, whatever the document's status:
+/// the pack is published. An annex printed `verbatim` (a text already in force) keeps them as
+/// warnings, because a committee report cannot correct it.
+fn drafting_defects(inputs: &Inputs, annex_docs: &[(DocIx, bool)]) -> Vec<Diagnostic> {
+    let c = &inputs.constitution;
+    let mut docs: Vec<(usize, bool)> = inputs
+        .reports
+        .iter()
+        .flatten()
+        .map(|r| (r.doc.0, false))
+        .collect();
+    for &(d, verbatim) in annex_docs {
+        match docs.iter_mut().find(|(i, _)| *i == d.0) {
+            Some(entry) => entry.1 &= verbatim,
+            None => docs.push((d.0, verbatim)),
+        }
+    }
+    let mut out = Vec::new();
+    for (d, verbatim) in docs {
+        for mut diag in drafting::check_document(c, &c.documents[d]) {
+            if verbatim {
+                diag.severity = Severity::Warning;
+                diag.help = Some(format!(
+                    "{} (this annex is printed verbatim, as adopted, so this is a warning)",
+                    diag.help.unwrap_or_default()
+                ));
+            } else {
+                diag.severity = Severity::Error;
+            }
+            out.push(diag);
+        }
+    }
+    out
+}
+
+/// References from reports into the constitution (and to their own paragraphs) must resolve.
+/// Citations of the report's own annexes are checked against the meeting file instead.
+fn references(inputs: &Inputs, annex_refs: &[(usize, Span)]) -> Vec<Diagnostic> {
+    let c = &inputs.constitution;
+    let reports: Vec<usize> = inputs.reports.iter().flatten().map(|r| r.doc.0).collect();
+    let refs: Vec<_> = resolve::resolve_all(c)
+        .into_iter()
+        .filter(|r| reports.contains(&r.doc))
+        .filter(|r| !annex_refs.iter().any(|(d, s)| *d == r.doc && *s == r.span))
+        .collect();
+    resolve::diagnostics(c, &refs)
+}
