@@ -328,3 +328,27 @@ fn bad_input_fixtures() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn absolute_paths_and_unreadable_meetings() {
+    let dir = temp_dir("absolute");
+    std::fs::create_dir_all(dir.join("meeting")).unwrap();
+    let src = root().join("tests/fixtures/pack/minimal");
+    let yaml = std::fs::read_to_string(src.join("meeting.yaml"))
+        .unwrap()
+        .replace(
+            "../../../../constitution",
+            &root().join("constitution").to_string_lossy(),
+        )
+        .replace("report: report.md", "report: /etc/passwd");
+    std::fs::write(dir.join("meeting.yaml"), yaml).unwrap();
+    let out = dir.join("out");
+    let (text, status) = pack(&dir.join("meeting.yaml").to_string_lossy(), &out);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("`/etc/passwd` is an absolute path"), "{text}");
+    assert!(!out.exists());
+    let (text, status) = pack(&dir.join("no-such-meeting.yaml").to_string_lossy(), &out);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("cannot read the meeting file"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
