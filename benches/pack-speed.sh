@@ -19,8 +19,8 @@ for _ in $(seq "$runs"); do
   t0=$(now); weasyprint "$out/index.html" "$out/weasy.pdf" 2>/dev/null; t1=$(now)
   weasy_times+=("$(echo "$t1 - $t0" | bc)")
 done
-pages_clerk=$(pdfinfo "$out/pack.pdf" | awk '/^Pages:/ {print $2}')
-pages_weasy=$(pdfinfo "$out/weasy.pdf" | awk '/^Pages:/ {print $2}')
+pages_clerk=$(pdfinfo "$out/pack.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+pages_weasy=$(pdfinfo "$out/weasy.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 printf 'clerk pack (check + Typst PDF + HTML): best %.3f s of %s runs, %s pages\n' \
   "$(printf '%s\n' "${clerk_times[@]}" | best)" "$runs" "$pages_clerk"
 printf 'weasyprint index.html -> PDF:          best %.3f s of %s runs, %s pages\n' \

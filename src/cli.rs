@@ -760,15 +760,12 @@ fn run_pack(
         _ => {
             if format == Format::Human {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
-                out(&format!(
-                    "no pack written: {errors} error{}{}\n",
-                    if errors == 1 { "" } else { "s" },
-                    if errors == 0 {
-                        " (warnings denied)"
-                    } else {
-                        ""
-                    }
-                ));
+                if errors == 0 {
+                    out("no pack written: warnings are denied (--deny warnings)\n");
+                } else {
+                    let s = if errors == 1 { "" } else { "s" };
+                    out(&format!("no pack written: {errors} error{s}\n"));
+                }
             }
             return ExitCode::from(1);
         }

@@ -109,6 +109,12 @@ fn sample_pack_is_laid_out_as_councils_publish_it() {
         "{info}"
     );
 
+    let bytes = std::fs::read(&pdf).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/Outlines"), "no bookmarks");
+    assert!(has(b"/StructTreeRoot"), "no structure tree");
+    assert!(has(b"en-GB"), "no document language");
+
     let pages = pages(&pdf);
     let agenda = &pages[0];
     assert!(agenda.contains("Public Document Pack"), "{agenda}");
@@ -239,6 +245,19 @@ fn minimal_pack_escapes_source_text_and_honours_options() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<script>"));
     assert!(html.contains("break-before: page"));
+    // No clock, no randomness: the same input gives the same bytes.
+    let again = temp_dir("minimal-again");
+    assert_eq!(
+        pack("tests/fixtures/pack/minimal/meeting.yaml", &again).1,
+        0
+    );
+    for f in ["pack.pdf", "index.html"] {
+        assert!(
+            std::fs::read(out.join(f)).unwrap() == std::fs::read(again.join(f)).unwrap(),
+            "{f} differs"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&again);
     let _ = std::fs::remove_dir_all(&out);
 }
 
@@ -308,4 +327,28 @@ fn bad_input_fixtures() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn absolute_paths_and_unreadable_meetings() {
+    let dir = temp_dir("absolute");
+    std::fs::create_dir_all(dir.join("meeting")).unwrap();
+    let src = root().join("tests/fixtures/pack/minimal");
+    let yaml = std::fs::read_to_string(src.join("meeting.yaml"))
+        .unwrap()
+        .replace(
+            "../../../../constitution",
+            &root().join("constitution").to_string_lossy(),
+        )
+        .replace("report: report.md", "report: /etc/passwd");
+    std::fs::write(dir.join("meeting.yaml"), yaml).unwrap();
+    let out = dir.join("out");
+    let (text, status) = pack(&dir.join("meeting.yaml").to_string_lossy(), &out);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("`/etc/passwd` is an absolute path"), "{text}");
+    assert!(!out.exists());
+    let (text, status) = pack(&dir.join("no-such-meeting.yaml").to_string_lossy(), &out);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("cannot read the meeting file"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

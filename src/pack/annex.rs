@@ -33,6 +33,14 @@ impl Compare {
 /// a redline, [`Body::Table`] for key changes. Both renderers already print those bodies.
 ///
 /// Returns a message (reported as `K708 annex-unavailable`) when this build cannot compare.
+///
+/// Wiring the diff engine (branch `diff`, `src/diff/`): build two constitutions that share
+/// `c.config` and `c.files` (documents keep their `FileId`s) holding `against` and `document`
+/// under one id (an annex file's id here is `file:<path>`), call
+/// `crate::diff::diff(&old, &new, &Options::default())`, then map each clause `Entry` (its
+/// `Kind` and word `pieces`) to a [`RedlineBlock`](super::view::RedlineBlock) of
+/// `Same`/`Inserted`/`Deleted` runs, and `diff::summary::key_rows` to `Body::Table` with the
+/// header `["Clause", "Change"]`.
 pub fn compare(
     kind: Compare,
     c: &Constitution,

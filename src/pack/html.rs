@@ -271,4 +271,46 @@ mod tests {
         assert_eq!(h.matches("<li class=\"clause\">").count(), 3, "{h}");
         assert!(h.contains("<li>x"), "{h}");
     }
+
+    #[test]
+    fn redline_marks_and_template_escaping() {
+        let b = body(&Body::Redline {
+            blocks: vec![RedlineBlock {
+                kind: BlockKind::Paragraph,
+                runs: vec![
+                    (Change::Deleted, "Chairman".into()),
+                    (Change::Inserted, "Chair <b>".into()),
+                ],
+            }],
+        });
+        assert_eq!(b, "<p><del>Chairman</del><ins>Chair &lt;b&gt;</ins></p>\n");
+        let v = PackView {
+            title: "T".into(),
+            council: "C & D".into(),
+            committee: "<Committee>".into(),
+            date: "27 February 2024".into(),
+            date_iso: "2024-02-27".into(),
+            weekday: "Tuesday".into(),
+            time: "7.00 pm".into(),
+            venue: "Chamber".into(),
+            membership: vec![],
+            quorum: None,
+            contact_name: "N".into(),
+            contact_phone: "1".into(),
+            contact_email: "n@example.org".into(),
+            issued: "22 February 2024".into(),
+            footer: vec![],
+            duplex: true,
+            blank_page: "Left \"blank\" </style>".into(),
+            items: vec![],
+        };
+        let h = render(&v).unwrap();
+        assert!(h.contains("&lt;Committee&gt;"), "{h}");
+        assert!(h.contains("C &amp; D"), "{h}");
+        assert!(!h.contains("<Committee>"));
+        assert!(
+            h.contains(r#"content: "Left \"blank\" \3C /style\3E ";"#),
+            "{h}"
+        );
+    }
 }

@@ -95,8 +95,8 @@ fn render(inputs: &inputs::Inputs) -> Result<Pack, Diagnostic> {
         Diagnostic::error(rules::PACK_RENDER, msg).at_path(path.to_string(), None)
     };
     let mut v = view::build(inputs).map_err(|m| failed("pack", m))?;
-    let issued = inputs.meeting.issued;
-    let rendered = pdf::render(&v, (issued.year, issued.month, issued.day))
+    let day = inputs.meeting.date;
+    let rendered = pdf::render(&v, (day.year, day.month, day.day))
         .map_err(|m| failed("templates/pack/pack.typ", m))?;
     for (n, s, e) in &rendered.ranges {
         if let Some(it) = v.items.iter_mut().find(|i| i.number == *n) {

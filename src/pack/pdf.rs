@@ -198,7 +198,8 @@ fn page_of(doc: &PagedDocument, name: &str) -> Option<usize> {
     Introspector::page(intro.as_ref(), loc).map(|p| p.get())
 }
 
-/// Compile a pack's views to a tagged PDF. `today` is the meeting's issue date.
+/// Compile a pack's views to a tagged PDF. `today` is the meeting's date: Typst never reads
+/// the clock.
 pub fn render(v: &PackView, today: (i32, u8, u8)) -> Result<Rendered, String> {
     let world = PackWorld::new(source(v), today);
     let warned = typst::compile::<PagedDocument>(&world);
@@ -246,4 +247,90 @@ pub fn render(v: &PackView, today: (i32, u8, u8)) -> Result<Rendered, String> {
         ranges,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::view::{AnnexView, BlockKind, Body, Change, ItemView, RedlineBlock};
+
+    fn view(annex: Body) -> PackView {
+        PackView {
+            title: "T".into(),
+            council: "C".into(),
+            committee: "Committee #1 [draft]".into(),
+            date: "27 February 2024".into(),
+            date_iso: "2024-02-27".into(),
+            weekday: "Tuesday".into(),
+            time: "7.00 pm".into(),
+            venue: "Chamber".into(),
+            membership: vec![],
+            quorum: None,
+            contact_name: "N".into(),
+            contact_phone: "1".into(),
+            contact_email: "n@example.org".into(),
+            issued: "22 February 2024".into(),
+            footer: vec![],
+            duplex: true,
+            blank_page: "Blank".into(),
+            items: vec![ItemView {
+                number: 5,
+                title: "Protocol".into(),
+                text: None,
+                pages: None,
+                report: Some(ReportView {
+                    title: "R".into(),
+                    meeting: "M".into(),
+                    rows: vec![("Status".into(), "For Decision".into())],
+                    body: Body::Markdown {
+                        text: "# 1 Intro\n\n1.1 See Annex 1.\n".into(),
+                    },
+                    annexes: vec![AnnexView {
+                        label: "Annex 1".into(),
+                        title: "Changes".into(),
+                        about: "a compared with b".into(),
+                        body: annex,
+                    }],
+                }),
+            }],
+        }
+    }
+
+    /// The bodies the diff engine will hand over already typeset.
+    #[test]
+    fn redline_and_key_change_bodies_typeset() {
+        let redline = Body::Redline {
+            blocks: vec![
+                RedlineBlock {
+                    kind: BlockKind::Heading(1),
+                    runs: vec![(Change::Same, "2 Roles".into())],
+                },
+                RedlineBlock {
+                    kind: BlockKind::Paragraph,
+                    runs: vec![
+                        (Change::Same, "2.1 The ".into()),
+                        (Change::Deleted, "Chairman".into()),
+                        (Change::Inserted, "Chair".into()),
+                        (Change::Same, " decides [#not code].".into()),
+                    ],
+                },
+            ],
+        };
+        let table = Body::Table {
+            header: vec!["Clause".into(), "Change".into()],
+            rows: vec![vec![
+                "CSO 4.2".into(),
+                "Contract value increased to £50,000.00".into(),
+            ]],
+        };
+        for body in [redline, table] {
+            let r = render(&view(body), (2024, 2, 22)).expect("typesets");
+            assert_eq!(r.ranges, vec![(5, 3, 4)]);
+            assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        }
+        let src = source(&view(Body::Markdown {
+            text: String::new(),
+        }));
+        assert!(src.contains("Committee \\#1 \\[draft\\]"), "{src}");
+    }
 }

@@ -1,6 +1,6 @@
 //! The Typst world a pack is compiled in: one main source held in memory, the standard
 //! library, and the fonts bundled in typst-assets — no file system, no network, and a fixed
-//! `today()` (the meeting's issue date), so the same input always gives the same PDF.
+//! `today()` (the meeting's date), so the same input always gives the same PDF.
 //!
 //! Generating the source is [`super::typst`]'s job; this module only answers Typst's
 //! questions about files, fonts and dates.
