@@ -51,17 +51,17 @@ pub struct Seg {
 }
 
 #[derive(Serialize)]
-struct ClauseView {
-    anchor: String,
-    kind: &'static str,
-    changed: bool,
-    heading: bool,
-    depth: usize,
+pub(crate) struct ClauseView {
+    pub(crate) anchor: String,
+    pub(crate) kind: &'static str,
+    pub(crate) changed: bool,
+    pub(crate) heading: bool,
+    pub(crate) depth: usize,
     /// The number, possibly as a deletion and an insertion.
-    num: Vec<Seg>,
-    status: String,
-    paras: Vec<Vec<Seg>>,
-    notes: Vec<String>,
+    pub(crate) num: Vec<Seg>,
+    pub(crate) status: String,
+    pub(crate) paras: Vec<Vec<Seg>>,
+    pub(crate) notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -151,7 +151,7 @@ fn anchor(k: usize) -> String {
     format!("c{k}")
 }
 
-fn clause_view(d: &Diff<'_>, dd: &DocDiff, k: usize, e: &Entry) -> ClauseView {
+pub(crate) fn clause_view(d: &Diff<'_>, dd: &DocDiff, k: usize, e: &Entry) -> ClauseView {
     let old = e.old.map(|i| &d.old_doc(dd).expect("old").clauses[i]);
     let new = e.new.map(|j| &d.new_doc(dd).expect("new").clauses[j]);
     let ot = e.old.map(|i| &dd.old_text.clauses[i]);
@@ -210,7 +210,7 @@ fn clause_view(d: &Diff<'_>, dd: &DocDiff, k: usize, e: &Entry) -> ClauseView {
     }
 }
 
-fn moved_from_view(d: &Diff<'_>, dd: &DocDiff, k: usize, slot: usize) -> ClauseView {
+pub(crate) fn moved_from_view(d: &Diff<'_>, dd: &DocDiff, k: usize, slot: usize) -> ClauseView {
     let e = &dd.entries[k];
     let old = e.old.map(|i| &d.old_doc(dd).expect("old").clauses[i]);
     let new = d.new_number(dd, e).unwrap_or_default();

@@ -1,13 +1,12 @@
 //! What an annex prints: the clean text of a document, or — through [`compare`], the single
 //! place the diff engine plugs in — a tracked-change redline or a key-changes table.
 //!
-//! This module turns resolved annex inputs into [`Body`] views; it does not diff anything
-//! itself. Until the diff engine (`src/diff/`) is part of the build, [`compare`] answers that
-//! comparisons are not available and `clerk pack` reports `K708 annex-unavailable`.
+//! This module turns resolved annex inputs into [`Body`] views. Comparisons are the diff
+//! engine's ([`crate::diff`]); this module only lays its result out as annex blocks.
 
 use super::inputs::{AnnexInput, DocIx};
 use super::meeting::Date;
-use super::view::Body;
+use super::view::{BlockKind, Body, Change, RedlineBlock};
 use crate::model::{Constitution, Document};
 
 /// A comparison an annex asks for.
@@ -28,30 +27,70 @@ impl Compare {
     }
 }
 
-/// The one integration point for the diff engine: compare `document` (the new text) with
-/// `against` (the earlier one) and return what the annex prints — [`Body::Redline`] blocks for
-/// a redline, [`Body::Table`] for key changes. Both renderers already print those bodies.
-///
-/// Returns a message (reported as `K708 annex-unavailable`) when this build cannot compare.
-///
-/// Wiring the diff engine (branch `diff`, `src/diff/`): build two constitutions that share
-/// `c.config` and `c.files` (documents keep their `FileId`s) holding `against` and `document`
-/// under one id (an annex file's id here is `file:<path>`), call
-/// `crate::diff::diff(&old, &new, &Options::default())`, then map each clause `Entry` (its
-/// `Kind` and word `pieces`) to a [`RedlineBlock`](super::view::RedlineBlock) of
-/// `Same`/`Inserted`/`Deleted` runs, and `diff::summary::key_rows` to `Body::Table` with the
-/// header `["Clause", "Change"]`.
+/// Compare `document` (the new text) with `against` (the earlier one) through the diff engine
+/// and return what the annex prints: [`Body::Redline`] blocks for a redline (number changes
+/// and word changes as deletions and insertions, clauses in reading order, moved clauses
+/// where they went and where they came from), or [`Body::Table`] for key changes.
 pub fn compare(
     kind: Compare,
     c: &Constitution,
     document: &Document,
     against: &Document,
 ) -> Result<Body, String> {
-    let _ = (c, document, against);
-    Err(format!(
-        "{} is not available in this build: the diff engine (src/diff) is not merged yet",
-        kind.name()
-    ))
+    use crate::diff::{self, html, summary, Slot};
+    // Two one-document constitutions over the same files: the diff aligns documents by id,
+    // so the earlier text takes the new one's id.
+    let one = |d: &Document, id: &str| {
+        let mut doc = d.clone();
+        doc.meta.id = id.to_string();
+        Constitution { config: c.config.clone(), files: c.files.clone(), documents: vec![doc] }
+    };
+    let id = document.meta.id.clone();
+    let (old, new) = (one(against, &id), one(document, &id));
+    let d = diff::diff(&old, &new, &diff::Options::default());
+    let Some(dd) = d.docs.first() else {
+        return Err("the two versions could not be compared".into());
+    };
+    Ok(match kind {
+        Compare::KeyChanges => Body::Table {
+            header: vec!["Clause".into(), "Change".into()],
+            rows: summary::key_rows(&d, dd).into_iter().map(|r| vec![r.clause, r.change]).collect(),
+        },
+        Compare::Redline => {
+            let blocks = dd
+                .slots
+                .iter()
+                .map(|slot| {
+                    let v = match *slot {
+                        Slot::Entry(k) => html::clause_view(&d, dd, k, &dd.entries[k]),
+                        Slot::MovedFrom(k) => html::moved_from_view(&d, dd, k, k),
+                    };
+                    redline_block(&v)
+                })
+                .collect();
+            Body::Redline { blocks }
+        }
+    })
+}
+
+/// One clause of the redline as a block of runs: its number, then its words.
+fn redline_block(v: &crate::diff::html::ClauseView) -> RedlineBlock {
+    let change = |k: &str| match k {
+        "i" => Change::Inserted,
+        "d" => Change::Deleted,
+        _ => Change::Same,
+    };
+    let mut runs: Vec<(Change, String)> = v.num.iter().map(|s| (change(s.k), s.t.clone())).collect();
+    for para in &v.paras {
+        if !runs.is_empty() {
+            runs.push((Change::Same, " ".into()));
+        }
+        runs.extend(para.iter().map(|s| (change(s.k), s.t.clone())));
+    }
+    RedlineBlock {
+        kind: if v.heading { BlockKind::Heading(v.depth.clamp(1, 6) as u8) } else { BlockKind::Paragraph },
+        runs,
+    }
 }
 
 /// Whether an annex input is a comparison, and of what.
