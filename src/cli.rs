@@ -92,6 +92,25 @@ pub enum Command {
         #[arg(long, value_name = "FILE:LINE:COLUMN=N")]
         choose: Vec<String>,
     },
+    /// Rename a title or term everywhere (or, with --retired, every retired title). Shows the
+    /// change and the places left for you; --write applies it.
+    Rename {
+        /// The title or term to replace, as written ("Strategic Procurement Manager").
+        #[arg(required_unless_present = "retired", conflicts_with = "retired")]
+        old: Option<String>,
+        /// The new title or term ("Head of Procurement").
+        #[arg(required_unless_present = "retired", conflicts_with = "retired")]
+        new: Option<String>,
+        /// Replace every retired title and term listed in constitution.yaml by its successor.
+        #[arg(long)]
+        retired: bool,
+        /// The constitution folder.
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Apply the change (atomically, file by file after all are staged).
+        #[arg(long)]
+        write: bool,
+    },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
         /// A rule code (N201) or name (numbering-gap).
@@ -126,6 +145,20 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { dir, format, deny } => run_check(&dir, format, deny),
         Command::Refs { dir, format, to } => run_refs(&dir, format, to.as_deref()),
         Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Rename {
+            old,
+            new,
+            retired,
+            dir,
+            write,
+        } => {
+            use crate::fix::rename_command::{run_rename, What};
+            let what = match (old, new) {
+                (Some(old), Some(new)) if !retired => What::One { old, new },
+                _ => What::Retired,
+            };
+            run_rename(&dir, what, write)
+        }
         Command::Renumber {
             document,
             dir,

@@ -8,6 +8,7 @@ use crate::model::Constitution;
 
 pub mod drafting;
 pub mod numbering;
+pub mod terms;
 
 /// Run every pass over the whole constitution.
 pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
@@ -19,5 +20,6 @@ pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
     diags.extend(numbering::check_labels(c));
     let refs = crate::refs::resolve::resolve_all(c);
     diags.extend(crate::refs::resolve::diagnostics(c, &refs));
+    diags.extend(terms::check(c));
     diags
 }
