@@ -140,6 +140,7 @@ fn matcher(index: &Index, renames: &[Rename]) -> Matcher {
             role,
             plural: false,
             case: CaseRule::Any,
+            only_in: None,
         });
         if let Some(p) = plural.or_else(|| words::plural(text)).filter(|p| p != text) {
             out.push(Form {
@@ -147,6 +148,7 @@ fn matcher(index: &Index, renames: &[Rename]) -> Matcher {
                 role,
                 plural: true,
                 case: CaseRule::Any,
+                only_in: None,
             });
         }
     };
@@ -179,16 +181,17 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
     for doc in &c.documents {
         let f = c.file(doc.file);
         let text = &f.text;
+        let mut folded = crate::terms::matcher::Folded::lazy(text);
         let mut hits = Vec::new();
         let mut near = Vec::new();
         for run in &doc.runs {
-            m.scan_prose(text, run.clone(), &mut hits, &mut near);
+            m.scan_prose(&mut folded, run.clone(), None, &mut hits, &mut near);
         }
         let mut link_hits = Vec::new();
         for l in &doc.links {
-            m.scan(text, l.text.clone(), &mut link_hits, &mut near);
+            m.scan(&mut folded, l.text.clone(), None, &mut link_hits, &mut near);
         }
-        let title_hits = front_matter_title(text, doc.body.start, &m);
+        let title_hits = front_matter_title(&mut folded, doc.body.start, &m);
         let mut edits = Vec::new();
         let mut leave = |span: &Span, why: String| {
             plan.left.push(Left {
@@ -235,10 +238,11 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
 
 /// `title:` in a document's front matter, scanned for the names.
 fn front_matter_title(
-    text: &str,
+    folded: &mut crate::terms::matcher::Folded<'_>,
     body_start: usize,
     m: &Matcher,
 ) -> Vec<crate::terms::matcher::Hit> {
+    let text = folded.text;
     let mut out = Vec::new();
     let mut pos = 0;
     for line in text[..body_start].split_inclusive('\n') {
@@ -246,7 +250,7 @@ fn front_matter_title(
             let start = pos + 6 + (v.len() - v.trim_start().len());
             let end = pos + line.trim_end().len();
             if start < end {
-                m.scan(text, start..end, &mut out, &mut Vec::new());
+                m.scan(folded, start..end, None, &mut out, &mut Vec::new());
             }
         }
         pos += line.len();

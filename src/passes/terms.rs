@@ -23,9 +23,10 @@ pub fn check(c: &Constitution) -> Vec<Diagnostic> {
     for (di, scan) in scans.iter().enumerate() {
         retired(c, &index, di, scan, &mut out);
     }
+    let keys = by_key(&index);
     unused(c, &index, &scans, &mut out);
-    duplicates(c, &index, &mut out);
-    undefined(c, &index, &scans, &mut out);
+    duplicates(c, &index, &keys, &mut out);
+    undefined(c, &index, &scans, &keys, &mut out);
     out
 }
 
@@ -200,34 +201,60 @@ fn unused(c: &Constitution, index: &Index, scans: &[DocScan], out: &mut Vec<Diag
     }
 }
 
-fn duplicates(c: &Constitution, index: &Index, out: &mut Vec<Diagnostic>) {
+/// Definitions by [`capitalised::key`] of their term, in definition order.
+fn by_key(index: &Index) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, d) in index.definitions.iter().enumerate() {
+        m.entry(capitalised::key(&d.term)).or_default().push(i);
+    }
+    m
+}
+
+fn duplicates(
+    c: &Constitution,
+    index: &Index,
+    keys: &HashMap<String, Vec<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
     let defs = &index.definitions;
-    for (j, b) in defs.iter().enumerate() {
-        let clash = defs[..j].iter().find(|a| {
-            capitalised::key(&a.term) == capitalised::key(&b.term)
-                && (a.scope == b.scope
+    let mut found = Vec::new();
+    for same in keys.values().filter(|v| v.len() > 1) {
+        for (n, &j) in same.iter().enumerate() {
+            let b = &defs[j];
+            let clash = same[..n].iter().map(|&i| &defs[i]).find(|a| {
+                a.scope == b.scope
                     || a.scope == Scope::Constitution
-                    || b.scope == Scope::Constitution)
-        });
-        if let Some(a) = clash {
-            let af = c.file(a.file);
-            let bf = c.file(b.file);
-            let (line, _) = af.line_col(a.span.start);
-            out.push(
-                Diagnostic::warning(
-                    rules::DUPLICATE_DEFINITION,
-                    format!("`{}` is defined twice: also at {}:{line}", b.term, af.path),
-                )
-                .at(b.file, &bf.path, b.span.clone())
-                .document(b.doc.map(|x| c.documents[x].meta.id.as_str()))
-                .clause(
-                    b.doc
-                        .and_then(|x| c.documents[x].clause_number_at(b.span.start)),
-                )
-                .help("keep one definition, or give the terms different names"),
-            );
+                    || b.scope == Scope::Constitution
+            });
+            if let Some(a) = clash {
+                found.push((a, b));
+            }
         }
     }
+    for (a, b) in found {
+        let af = c.file(a.file);
+        let bf = c.file(b.file);
+        let (line, _) = af.line_col(a.span.start);
+        out.push(
+            Diagnostic::warning(
+                rules::DUPLICATE_DEFINITION,
+                format!("`{}` is defined twice: also at {}:{line}", b.term, af.path),
+            )
+            .at(b.file, &bf.path, b.span.clone())
+            .document(b.doc.map(|x| c.documents[x].meta.id.as_str()))
+            .clause(
+                b.doc
+                    .and_then(|x| c.documents[x].clause_number_at(b.span.start)),
+            )
+            .help("keep one definition, or give the terms different names"),
+        );
+    }
+}
+
+/// `shown` without a possessive ending: "Corporate Directors'" → "Corporate Directors".
+fn without_possessive(shown: &str) -> &str {
+    let s = shown.trim_end_matches(['\'', '\u{2019}']);
+    s.strip_suffix("'s").unwrap_or(s)
 }
 
 /// Names that cover a capitalised phrase in every document.
@@ -257,9 +284,16 @@ fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
             add(l);
         }
         let text = &c.file(d.file).text;
+        // Headings name what their section is about ("14 Purchasing Schemes"), as do short
+        // list labels in title case ("16.1.1 Anti-Corruption and Bribery").
         for cl in &d.clauses {
+            if cl.head.len() > 80 {
+                continue;
+            }
             let head = text[cl.head.clone()].trim_matches(|ch: char| !ch.is_alphanumeric());
-            if !head.is_empty() && head.split_whitespace().count() <= 8 {
+            let heading = matches!(cl.kind, crate::model::BlockKind::Heading(_))
+                || capitalised::headingish(head);
+            if heading && !head.is_empty() && head.split_whitespace().count() <= 8 {
                 add(head);
             }
         }
@@ -267,55 +301,69 @@ fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
     set
 }
 
-fn undefined(c: &Constitution, index: &Index, scans: &[DocScan], out: &mut Vec<Diagnostic>) {
+fn undefined(
+    c: &Constitution,
+    index: &Index,
+    scans: &[DocScan],
+    keys: &HashMap<String, Vec<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
     let everywhere = covered_everywhere(c, index);
     let scanner = Scanner::new(&c.config.council);
     for (di, doc) in c.documents.iter().enumerate() {
         let f = c.file(doc.file);
         let mut phrases: Vec<Phrase> = Vec::new();
-        for run in &doc.runs {
-            scanner.scan(&f.text, run.clone(), &mut phrases);
-        }
-        // A phrase that contains or overlaps a known title or term ("Committee Chairman",
-        // "Deputy Chief Executive") is about that title, not a new term.
-        let known: Vec<&crate::source::Span> = scans[di]
-            .prose
-            .iter()
-            .filter(|h| {
-                h.roles.iter().any(|r| match r.role {
-                    Role::Term(i) => index.applies(i as usize, di),
-                    _ => true,
+        scanner.scan_runs(&f.text, &doc.runs, &mut phrases);
+        // A phrase that overlaps a known title ("Committee Chairman", "Deputy Chief
+        // Executive") is about that title; one inside a defined term is that term. A phrase
+        // that merely contains a term ("Chief Officer" around "Officer") is still a phrase.
+        let spans = |titles: bool| -> Vec<&crate::source::Span> {
+            scans[di]
+                .prose
+                .iter()
+                .filter(|h| {
+                    h.roles.iter().any(|r| match r.role {
+                        Role::Term(i) => !titles && index.applies(i as usize, di),
+                        _ => titles,
+                    })
                 })
-            })
-            .map(|h| &h.span)
-            .collect();
+                .map(|h| &h.span)
+                .collect()
+        };
+        let (titles, terms) = (spans(true), spans(false));
         let overlaps = |p: &Phrase| {
-            let i = known.partition_point(|k| k.end <= p.span.start);
-            known.get(i).is_some_and(|k| k.start < p.span.end)
+            let i = titles.partition_point(|k| k.end <= p.span.start);
+            let j = terms.partition_point(|k| k.start <= p.span.start);
+            titles.get(i).is_some_and(|k| k.start < p.span.end)
+                || j.checked_sub(1).is_some_and(|j| terms[j].end >= p.span.end)
         };
         let mut groups: Vec<(String, Vec<&Phrase>)> = Vec::new();
-        let mut at: HashMap<&str, usize> = HashMap::default();
+        let mut at: HashMap<String, usize> = HashMap::default();
+        let mut k = String::new();
         for p in &phrases {
-            if everywhere.contains(&p.key) || overlaps(p) {
+            if overlaps(p) {
                 continue;
             }
-            match at.get(p.key.as_str()) {
+            capitalised::key_into(&f.text[p.span.clone()], &mut k);
+            if everywhere.contains(k.as_str()) {
+                continue;
+            }
+            match at.get(k.as_str()) {
                 Some(&g) => groups[g].1.push(p),
                 None => {
-                    at.insert(&p.key, groups.len());
-                    groups.push((p.key.clone(), vec![p]));
+                    at.insert(k.clone(), groups.len());
+                    groups.push((k.clone(), vec![p]));
                 }
             }
         }
         for (key, uses) in groups {
-            let defs: Vec<usize> = (0..index.definitions.len())
-                .filter(|&i| capitalised::key(&index.definitions[i].term) == key)
-                .collect();
+            let defs: &[usize] = keys.get(&key).map_or(&[], Vec::as_slice);
             if defs.iter().any(|&i| index.applies(i, di)) || uses.len() < 2 {
                 continue;
             }
             let first = uses[0];
             let shown = &f.text[first.span.clone()];
+            let name = without_possessive(shown);
             let help = match defs.first().map(|&i| &index.definitions[i]) {
                 Some(d) if d.doc.is_some() => {
                     let other = &c.documents[d.doc.unwrap_or(0)];
@@ -326,7 +374,7 @@ fn undefined(c: &Constitution, index: &Index, scans: &[DocScan], out: &mut Vec<D
                     )
                 }
                 _ => format!(
-                    "define it (\"{shown} means …\" in a Definitions clause, or `terms.defined` in constitution.yaml), declare it under `titles:` if it is a role or body, or add it to `terms.allow`"
+                    "define it (\"{name} means …\" in a Definitions clause, or `terms.defined` in constitution.yaml), declare it under `titles:` if it is a role or body, or add `{name}` to `terms.allow`"
                 ),
             };
             out.push(

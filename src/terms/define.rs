@@ -8,8 +8,8 @@
 //! - Anywhere, a term in quotes or bold followed by a defining verb: `"non-commercial"
 //!   means…`, `A "Purchasing Scheme" may include:`.
 //! - Anywhere, at the start of a sentence, a capitalised term and a defining verb
-//!   (`Officer means…`), or `A`/`An`, a capitalised term, and `is a`/`is an`
-//!   (`A Responsible Officer is an officer…`).
+//!   (`Officer means…`); and at the start of a clause, `A`/`An`, a capitalised term, and
+//!   `is a`/`is an` (`5.3 A Responsible Officer is an officer…`).
 //!
 //! The defining verbs are `means`, `mean`, `shall mean`, `includes`, `include`, `shall
 //! include`, `may include`, `refers to`, `refer to`, `has the meaning`, `is defined as`.
@@ -35,20 +35,26 @@ pub struct Found {
 }
 
 const VERBS: &[&str] = &[
-    " means ",
-    " mean ",
-    " shall mean ",
-    " includes ",
-    " include ",
-    " shall include ",
-    " may include",
-    " refers to ",
-    " refer to ",
-    " has the meaning",
-    " is defined as",
-    " is a ",
-    " is an ",
+    "means ",
+    "mean ",
+    "shall mean ",
+    "includes ",
+    "include ",
+    "shall include ",
+    "may include",
+    "refers to ",
+    "refer to ",
+    "has the meaning",
+    "is defined as",
 ];
+
+/// Defining verbs in `s` that follow a space: (offset of that space, verb).
+fn find_verbs(s: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    verbs()
+        .find_iter(s)
+        .filter(|m| m.start() > 0 && s.as_bytes()[m.start() - 1] == b' ')
+        .map(|m| (m.start() - 1, VERBS[m.pattern().as_usize()]))
+}
 
 fn verbs() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
@@ -91,8 +97,14 @@ fn is_def_heading(head: &str) -> bool {
 }
 
 fn says_following_meanings(s: &str) -> bool {
-    let l = s.to_lowercase();
-    l.contains("following meaning") || l.contains("following definitions")
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["following meaning", "following definitions"])
+            .expect("static patterns")
+    })
+    .is_match(s)
 }
 
 /// Where each clause's subtree ends: the start of the next clause at the same or a higher
@@ -112,11 +124,13 @@ pub fn regions(text: &str, doc: &Document) -> Vec<(usize, Span)> {
         if out.last().is_some_and(|(_, r)| r.end > cl.span.start) {
             continue;
         }
-        let own = &text[cl.span.clone()];
-        let first_para = own.split("\n\n").next().unwrap_or("");
+        // A Definitions clause is headed "Definitions", or its first line introduces a list
+        // ("… shall have the following meanings:").
+        // (`head` is the rest of the clause's first line after its number.)
         let heading = matches!(cl.kind, BlockKind::Heading(_)) || cl.number.depth() == 1;
-        if (heading && is_def_heading(&text[cl.head.clone()]))
-            || says_following_meanings(first_para)
+        let head = &text[cl.head.clone()];
+        if (heading && head.len() <= 48 && is_def_heading(head))
+            || (head.trim_end().ends_with(':') && says_following_meanings(head))
         {
             out.push((ci, cl.span.start..subtree_end(doc, ci)));
         }
@@ -206,9 +220,7 @@ fn region_entry(text: &str, line: Span) -> Option<Found> {
     let s = &text[at..line.end];
     if let Some((term, took)) = marked_term(s).filter(|(t, _)| good_marked(t)) {
         let rest = s[took..].trim_start();
-        let defining = verbs()
-            .find(&format!(" {rest}"))
-            .is_some_and(|m| m.start() == 0)
+        let defining = verbs().find(rest).is_some_and(|m| m.start() == 0)
             || rest.starts_with(['-', '\u{2013}', '\u{2014}', ':', ','])
             || s[..took].ends_with(":**");
         let inner = at + s[..took].find(term).unwrap_or(0);
@@ -219,8 +231,8 @@ fn region_entry(text: &str, line: Span) -> Option<Found> {
             clause: None,
         });
     }
-    let m = verbs().find(s)?;
-    let term = &s[..m.start()];
+    let (v, _) = find_verbs(s).next()?;
+    let term = &s[..v];
     plain_term(term, true).then(|| Found {
         term: term.to_string(),
         term_span: at..at + term.len(),
@@ -252,15 +264,50 @@ pub fn read(text: &str, doc: &Document, extra: &[usize]) -> Vec<Found> {
             }
         }
     }
-    for run in &doc.runs {
-        for m in verbs().find_iter(&text[run.clone()]) {
-            let v = run.start + m.start();
-            if regions.iter().any(|(_, r)| r.contains(&v)) {
-                continue;
-            }
-            let verb = VERBS[m.pattern().as_usize()];
-            if let Some(f) = prose_definition(text, doc, v, verb) {
-                out.push(f);
+    // One search over the body; a verb counts when it is in prose (a run).
+    let mut run = 0;
+    for (v, verb) in find_verbs(&text[doc.body.clone()]) {
+        let v = doc.body.start + v;
+        while run < doc.runs.len() && doc.runs[run].end <= v {
+            run += 1;
+        }
+        let in_prose = doc.runs.get(run).is_some_and(|r| r.start <= v);
+        if !in_prose || regions.iter().any(|(_, r)| r.contains(&v)) {
+            continue;
+        }
+        if let Some(f) = prose_definition(text, doc, v, verb) {
+            out.push(f);
+        }
+    }
+    // "A Responsible Officer is an officer …": only where a clause opens with "A"/"An".
+    let b = text.as_bytes();
+    for cl in &doc.clauses {
+        let at = cl.number_span.end;
+        let mut p = at;
+        while p < b.len() && p < at + 4 && b[p] == b' ' {
+            p += 1;
+        }
+        if b[p..].starts_with(b"**") {
+            p += 2;
+        }
+        if !(b[p..].starts_with(b"A ") || b[p..].starts_with(b"An ")) {
+            continue;
+        }
+        let mut reach = (at + 160).min(text.len());
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let head = &text[at..memchr::memchr(b'\n', &b[at..reach]).map_or(reach, |i| at + i)];
+        let found = [(" is an ", "is an "), (" is a ", "is a ")]
+            .iter()
+            .filter_map(|(pat, verb)| head.find(pat).map(|i| (i, *verb)))
+            .min();
+        if let Some((i, verb)) = found {
+            let v = at + i;
+            if !regions.iter().any(|(_, r)| r.contains(&v)) {
+                if let Some(f) = prose_definition(text, doc, v, verb) {
+                    out.push(f);
+                }
             }
         }
     }
@@ -274,11 +321,30 @@ pub fn read(text: &str, doc: &Document, extra: &[usize]) -> Vec<Found> {
 
 /// A definition in running prose whose verb starts at `v`.
 fn prose_definition(text: &str, doc: &Document, v: usize, verb: &str) -> Option<Found> {
-    let line_start = text[..v].rfind('\n').map_or(0, |i| i + 1);
+    // A term is a few words: look back no further than this on the line.
+    const REACH: usize = 160;
+    let b = text.as_bytes();
+    let mut window = v.saturating_sub(REACH);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let (line_start, cut) = match memchr::memrchr(b'\n', &b[window..v]) {
+        Some(i) => (window + i + 1, false),
+        None => (window, window > 0),
+    };
     let before = &text[line_start..v];
-    let is_a = verb.starts_with(" is a");
-    // A quoted or bold term just before the verb.
+    let is_a = verb.starts_with("is a");
+    // A quoted or bold term just before the verb, or a word that can end a term.
     let closing = before.chars().next_back()?;
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    if !closing.is_alphanumeric() && !QUOTES.iter().any(|(_, c)| *c == closing) && closing != '*' {
+        return None;
+    }
+    if closing.is_alphanumeric()
+        && !last_word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
     let marked = if let Some(inner) = before.strip_suffix("**") {
         inner
             .rfind("**")
@@ -323,7 +389,7 @@ fn prose_definition(text: &str, doc: &Document, v: usize, verb: &str) -> Option<
             while first < words.len() && !term_word(words[first].1, true, false) {
                 first += 1;
             }
-            if first == words.len() {
+            if first == words.len() || (first == 0 && cut) {
                 return None;
             }
             let term_start = words[first].0;
@@ -341,7 +407,8 @@ fn prose_definition(text: &str, doc: &Document, v: usize, verb: &str) -> Option<
         return None;
     }
     let term = text[term_span.clone()].trim().to_string();
-    let sentence = sentence_around(text, v, line_start..line_end(text, v));
+    let real_line_start = text[..v].rfind('\n').map_or(0, |i| i + 1);
+    let sentence = sentence_around(text, v, real_line_start..line_end(text, v));
     let mut end = sentence.end;
     if text[..end].trim_end().ends_with(':') {
         if let Some(ci) = doc.clause_at(v) {
@@ -354,7 +421,7 @@ fn prose_definition(text: &str, doc: &Document, v: usize, verb: &str) -> Option<
     Some(Found {
         term,
         term_span,
-        entry: start.min(sentence.start.max(line_start))..end,
+        entry: start.min(sentence.start.max(real_line_start))..end,
         clause: None,
     })
 }

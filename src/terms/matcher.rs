@@ -2,14 +2,16 @@
 //! a constitution (singular and plural forms), and the rules that decide which raw matches
 //! are real uses: whole words, case, and leftmost-longest among the valid ones.
 //!
-//! The automaton is ASCII-case-insensitive and reports overlapping matches, so a match that
-//! fails its checks never hides a shorter valid one; the valid matches are then chosen
-//! leftmost-longest, which is how "Chief Executive" (a current title) keeps "Executive" (a
-//! retired one) from being reported inside it. What a use means is decided by callers.
+//! The automaton is leftmost-longest over lower-case patterns and runs on an ASCII lower-case
+//! copy of the text ([`Folded`]), which finds every case and keeps its prefilter fast. A match that fails its checks
+//! falls back to the patterns that are prefixes of it, then the search resumes one byte
+//! later, so a failed long match never hides a shorter valid one. Leftmost-longest is how
+//! "Chief Executive" (a current title) keeps "Executive" (a retired one) from being reported
+//! inside it. What a use means is decided by callers.
 
 use super::words::{is_upper, whole_words};
 use crate::source::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 /// What a pattern stands for. Indices are into the caller's tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,6 +44,8 @@ pub struct Form {
     pub role: Role,
     pub plural: bool,
     pub case: CaseRule,
+    /// The only document (index) where this form counts, for a term defined in one document.
+    pub only_in: Option<u32>,
 }
 
 /// How a found occurrence is written compared with the declared form.
@@ -94,12 +98,98 @@ pub struct RoleHit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub span: Span,
-    pub roles: Vec<RoleHit>,
+    pub roles: Roles,
 }
 
 impl Hit {
     pub fn has(&self, pred: impl Fn(Role) -> bool) -> Option<&RoleHit> {
         self.roles.iter().find(|r| pred(r.role))
+    }
+}
+
+/// The roles of a hit, in the order of the forms: nearly always one or two, kept inline so a
+/// scan does not allocate per hit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Roles {
+    len: usize,
+    inline: [RoleHit; 2],
+    more: Vec<RoleHit>,
+}
+
+const NO_ROLE: RoleHit = RoleHit {
+    role: Role::Shield,
+    plural: false,
+    case: Case::Exact,
+};
+
+impl Roles {
+    fn new() -> Roles {
+        Roles {
+            len: 0,
+            inline: [NO_ROLE; 2],
+            more: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, r: RoleHit) {
+        if self.len < 2 {
+            self.inline[self.len] = r;
+        } else {
+            self.more.push(r);
+        }
+        self.len += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &RoleHit> {
+        self.inline[..self.len.min(2)]
+            .iter()
+            .chain(self.more.iter())
+    }
+}
+
+/// A text and an ASCII lower-case copy of the part being scanned, with the same byte
+/// offsets. The automaton runs on the copy (case-sensitively, so its prefilter works); the
+/// checks read the original. [`Folded::lazy`] folds one range at a time into a reused
+/// buffer, so scanning a document's runs copies each byte once and allocates once.
+pub struct Folded<'a> {
+    pub text: &'a str,
+    lower: String,
+    /// `lower` is `text[base..base + lower.len()]` in lower case.
+    base: usize,
+}
+
+impl<'a> Folded<'a> {
+    /// The whole text, folded now.
+    pub fn new(text: &'a str) -> Folded<'a> {
+        Folded {
+            text,
+            lower: text.to_ascii_lowercase(),
+            base: 0,
+        }
+    }
+
+    /// Nothing folded yet: each scan folds its range.
+    pub fn lazy(text: &'a str) -> Folded<'a> {
+        Folded {
+            text,
+            lower: String::new(),
+            base: 0,
+        }
+    }
+
+    /// Make sure `range` is folded; returns the offset of `lower` in `text`.
+    fn cover(&mut self, range: &Span) -> usize {
+        if range.start < self.base || range.end > self.base + self.lower.len() {
+            self.lower.clear();
+            self.lower.push_str(&self.text[range.clone()]);
+            self.lower.make_ascii_lowercase();
+            self.base = range.start;
+        }
+        self.base
     }
 }
 
@@ -112,6 +202,18 @@ pub fn crosses_tag(text: &str, span: &Span) -> bool {
 pub struct Matcher {
     ac: Option<AhoCorasick>,
     forms: Vec<Form>,
+    /// For each automaton pattern (a distinct text, ASCII case folded): its forms.
+    groups: Vec<Vec<u32>>,
+    /// For each pattern, the other patterns that are proper prefixes of it, longest first:
+    /// where the longest match fails its checks, a shorter one may still hold.
+    prefixes: Vec<Vec<u32>>,
+    lens: Vec<usize>,
+    /// Whether another pattern may start inside this one at a word boundary, so a failed
+    /// match must be searched again from its second byte.
+    risky: Vec<bool>,
+    /// Whether this pattern and every pattern that is a prefix of it are only terms written
+    /// with a capital: a match starting with a lower-case letter fails at once.
+    upper_only: Vec<bool>,
 }
 
 impl Matcher {
@@ -120,14 +222,77 @@ impl Matcher {
             .into_iter()
             .filter(|f| !f.text.trim().is_empty())
             .collect();
-        let ac = (!forms.is_empty()).then(|| {
+        let mut texts: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut by_text: rustc_hash::FxHashMap<String, usize> = Default::default();
+        for (i, f) in forms.iter().enumerate() {
+            let k = f.text.to_ascii_lowercase();
+            let g = *by_text.entry(k.clone()).or_insert_with(|| {
+                texts.push(k);
+                groups.push(Vec::new());
+                texts.len() - 1
+            });
+            groups[g].push(i as u32);
+        }
+        let mut prefixes: Vec<Vec<u32>> = texts
+            .iter()
+            .map(|t| {
+                (0..texts.len() as u32)
+                    .filter(|&q| {
+                        let q = &texts[q as usize];
+                        q.len() < t.len() && t.starts_with(q.as_str())
+                    })
+                    .collect()
+            })
+            .collect();
+        for p in &mut prefixes {
+            p.sort_by_key(|&q| std::cmp::Reverse(texts[q as usize].len()));
+        }
+        let lens = texts.iter().map(String::len).collect();
+        let first_word = |t: &str| -> String {
+            t.split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
+        let firsts: rustc_hash::FxHashSet<String> = texts.iter().map(|t| first_word(t)).collect();
+        let risky = texts
+            .iter()
+            .map(|t| {
+                t.char_indices().any(|(k, c)| {
+                    k > 0
+                        && c.is_alphanumeric()
+                        && !t[..k].ends_with(char::is_alphanumeric)
+                        && firsts.contains(&first_word(&t[k..]))
+                })
+            })
+            .collect();
+        let capital_terms = |p: usize| {
+            groups[p].iter().all(|&fi| {
+                let f = &forms[fi as usize];
+                f.case == CaseRule::AsWritten
+                    && f.text.starts_with(|c: char| c.is_ascii_uppercase())
+            })
+        };
+        let upper_only = (0..texts.len())
+            .map(|p| capital_terms(p) && prefixes[p].iter().all(|&q| capital_terms(q as usize)))
+            .collect();
+        let ac = (!texts.is_empty()).then(|| {
             AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .build(forms.iter().map(|f| f.text.as_str()))
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&texts)
                 .expect("plain string patterns")
         });
-        Matcher { ac, forms }
+        Matcher {
+            ac,
+            forms,
+            groups,
+            prefixes,
+            lens,
+            risky,
+            upper_only,
+        }
     }
 
     pub fn forms(&self) -> &[Form] {
@@ -139,14 +304,16 @@ impl Matcher {
     /// Committee". Spans are in `text`; a span may then contain a tag ([`crosses_tag`]).
     pub fn scan_prose(
         &self,
-        text: &str,
+        folded: &mut Folded<'_>,
         range: Span,
+        doc: Option<usize>,
         out: &mut Vec<Hit>,
         near: &mut Vec<(Span, Role)>,
     ) {
+        let text = folded.text;
         let hay = &text[range.clone()];
         if memchr::memchr(b'<', hay.as_bytes()).is_none() {
-            return self.scan(text, range, out, near);
+            return self.scan(folded, range, doc, out, near);
         }
         // The run without its tags, and for each byte of it the byte it came from.
         let mut plain = String::with_capacity(hay.len());
@@ -172,7 +339,13 @@ impl Matcher {
         from.push(range.end);
         let mut local = Vec::new();
         let mut local_near = Vec::new();
-        self.scan(&plain, 0..plain.len(), &mut local, &mut local_near);
+        self.scan(
+            &mut Folded::new(&plain),
+            0..plain.len(),
+            doc,
+            &mut local,
+            &mut local_near,
+        );
         let map = |s: &Span| from[s.start]..from[s.end - 1] + 1;
         for mut h in local {
             h.span = map(&h.span);
@@ -185,61 +358,103 @@ impl Matcher {
         near.extend(local_near.into_iter().map(|(s, r)| (map(&s), r)));
     }
 
-    /// Every use in `text[range]`, in order, not overlapping. Terms found in the wrong case
-    /// ("designated Finance Officer" for "Designated Finance Officer") go to `near`.
-    pub fn scan(&self, text: &str, range: Span, out: &mut Vec<Hit>, near: &mut Vec<(Span, Role)>) {
+    /// Every use in `text[range]`, in order, not overlapping: leftmost, then longest, among
+    /// the matches that pass their checks. Terms found in the wrong case ("designated
+    /// Finance Officer" for "Designated Finance Officer") go to `near`.
+    /// Forms that count only in another document than `doc` are skipped.
+    pub fn scan(
+        &self,
+        folded: &mut Folded<'_>,
+        range: Span,
+        doc: Option<usize>,
+        out: &mut Vec<Hit>,
+        near: &mut Vec<(Span, Role)>,
+    ) {
         let Some(ac) = &self.ac else { return };
-        let hay = &text[range.clone()];
-        let mut cands: Vec<(usize, usize, RoleHit)> = Vec::new();
-        for m in ac.find_overlapping_iter(hay) {
-            let (s, e) = (range.start + m.start(), range.start + m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !whole_words(text, s, e) {
+        let base = folded.cover(&range);
+        let (text, lower) = (folded.text, folded.lower.as_str());
+        let doc = doc.map(|d| d as u32);
+        let mut pos = range.start;
+        'search: while pos < range.end {
+            let input = Input::new(lower).span(pos - base..range.end - base);
+            for m in ac.find_iter(input) {
+                let (s, p) = (base + m.start(), m.pattern().as_usize());
+                if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
+                    // Only capitalised terms are written this way: "member" is not "Member".
+                    for &fi in &self.groups[p] {
+                        let f = &self.forms[fi as usize];
+                        if f.only_in.is_none() || doc.is_none() || f.only_in == doc {
+                            near.push((s..s + self.lens[p], f.role));
+                        }
+                    }
+                    if self.risky[p] {
+                        pos = s + 1;
+                        continue 'search;
+                    }
+                    continue;
+                }
+                if let Some(h) = self.check(text, s, p, doc, near) {
+                    out.push(h);
+                    continue;
+                }
+                // The longest match failed: a shorter one at the same place may hold, and a
+                // match may start inside it; search again from there.
+                let shorter = self.prefixes[p]
+                    .iter()
+                    .find_map(|&q| self.check(text, s, q as usize, doc, near));
+                match shorter {
+                    Some(h) => {
+                        pos = h.span.end;
+                        out.push(h);
+                        continue 'search;
+                    }
+                    None if self.risky[p] => {
+                        pos = s + 1;
+                        continue 'search;
+                    }
+                    None => {}
+                }
+            }
+            break;
+        }
+    }
+
+    /// The hit of pattern `p` at `s`, if it is whole words and some form's case holds.
+    fn check(
+        &self,
+        text: &str,
+        s: usize,
+        p: usize,
+        doc: Option<u32>,
+        near: &mut Vec<(Span, Role)>,
+    ) -> Option<Hit> {
+        let e = s + self.lens[p];
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !whole_words(text, s, e) {
+            return None;
+        }
+        let found = &text[s..e];
+        let mut roles = Roles::new();
+        for &fi in &self.groups[p] {
+            let form = &self.forms[fi as usize];
+            if form.only_in.is_some() && doc.is_some() && form.only_in != doc {
                 continue;
             }
-            let form = &self.forms[m.pattern().as_usize()];
-            let case = case_of(&text[s..e], &form.text);
+            let case = case_of(found, &form.text);
             let ok = match form.case {
                 CaseRule::Any => true,
-                CaseRule::AsWritten => match case {
-                    Case::Exact | Case::Upper => true,
-                    Case::Capitalised => true,
-                    Case::Lowered | Case::Other => false,
-                },
+                CaseRule::AsWritten => !matches!(case, Case::Lowered | Case::Other),
             };
-            if !ok {
+            if ok {
+                roles.push(RoleHit {
+                    role: form.role,
+                    plural: form.plural,
+                    case,
+                });
+            } else {
                 near.push((s..e, form.role));
             }
-            if ok {
-                cands.push((
-                    s,
-                    e,
-                    RoleHit {
-                        role: form.role,
-                        plural: form.plural,
-                        case,
-                    },
-                ));
-            }
         }
-        if cands.is_empty() {
-            return;
-        }
-        cands.sort_by(|a, b| (a.0, b.1, a.2.role).cmp(&(b.0, a.1, b.2.role)));
-        let mut last_end = range.start;
-        for (s, e, rh) in cands {
-            match out.last_mut() {
-                Some(h) if h.span == (s..e) && !h.roles.contains(&rh) => h.roles.push(rh),
-                Some(h) if h.span == (s..e) => {}
-                _ if s >= last_end => {
-                    out.push(Hit {
-                        span: s..e,
-                        roles: vec![rh],
-                    });
-                    last_end = e;
-                }
-                _ => {}
-            }
-        }
+        (!roles.is_empty()).then_some(Hit { span: s..e, roles })
     }
 }
 
@@ -256,6 +471,7 @@ mod tests {
                     role: *r,
                     plural: false,
                     case: *c,
+                    only_in: None,
                 })
                 .collect(),
         )
@@ -263,7 +479,13 @@ mod tests {
 
     fn found(m: &Matcher, t: &str) -> Vec<(String, Role, Case)> {
         let mut out = Vec::new();
-        m.scan(t, 0..t.len(), &mut out, &mut Vec::new());
+        m.scan(
+            &mut Folded::new(t),
+            0..t.len(),
+            None,
+            &mut out,
+            &mut Vec::new(),
+        );
         out.iter()
             .flat_map(|h| {
                 h.roles
@@ -324,7 +546,13 @@ mod tests {
         )]);
         let t = "before the Overview and Scrutiny <u>Committee Panel</u> may";
         let mut out = Vec::new();
-        mm.scan_prose(t, 0..t.len(), &mut out, &mut Vec::new());
+        mm.scan_prose(
+            &mut Folded::new(t),
+            0..t.len(),
+            None,
+            &mut out,
+            &mut Vec::new(),
+        );
         assert_eq!(
             &t[out[0].span.clone()],
             "Overview and Scrutiny <u>Committee"

@@ -97,12 +97,21 @@ pub struct DocScan {
     pub near: Vec<(Span, Role)>,
 }
 
-fn forms_of(text: &str, plural: Option<&str>, role: Role, case: CaseRule, out: &mut Vec<Form>) {
+fn forms_of(
+    text: &str,
+    plural: Option<&str>,
+    role: Role,
+    case: CaseRule,
+    only_in: Option<usize>,
+    out: &mut Vec<Form>,
+) {
+    let only_in = only_in.map(|d| d as u32);
     out.push(Form {
         text: text.to_string(),
         role,
         plural: false,
         case,
+        only_in,
     });
     let p = plural.map(str::to_string).or_else(|| words::plural(text));
     if let Some(p) = p.filter(|p| p != text) {
@@ -111,6 +120,7 @@ fn forms_of(text: &str, plural: Option<&str>, role: Role, case: CaseRule, out: &
             role,
             plural: true,
             case,
+            only_in,
         });
     }
 }
@@ -153,6 +163,7 @@ impl Index {
                 r.old_plural.as_deref(),
                 Role::Retired(i as u32),
                 CaseRule::Any,
+                None,
                 &mut forms,
             );
         }
@@ -162,11 +173,19 @@ impl Index {
                 t.plural.as_deref(),
                 Role::Current(i as u32),
                 CaseRule::Any,
+                None,
                 &mut forms,
             );
         }
         for e in &except {
-            forms_of(e.trim(), None, Role::Shield, CaseRule::Any, &mut forms);
+            forms_of(
+                e.trim(),
+                None,
+                Role::Shield,
+                CaseRule::Any,
+                None,
+                &mut forms,
+            );
         }
         for (i, d) in definitions.iter().enumerate() {
             forms_of(
@@ -174,6 +193,10 @@ impl Index {
                 d.plural.as_deref(),
                 Role::Term(i as u32),
                 CaseRule::AsWritten,
+                match d.scope {
+                    Scope::Document(di) => Some(di),
+                    Scope::Constitution => None,
+                },
                 &mut forms,
             );
         }
@@ -205,15 +228,25 @@ impl Index {
     /// Every use of every name in a document: one pass over each prose run and link text.
     pub fn scan(&self, c: &Constitution, doc: usize) -> DocScan {
         let d = &c.documents[doc];
-        let text = &c.file(d.file).text;
+        let mut folded = matcher::Folded::lazy(&c.file(d.file).text);
         let mut s = DocScan::default();
         for run in &d.runs {
-            self.matcher
-                .scan_prose(text, run.clone(), &mut s.prose, &mut s.near);
+            self.matcher.scan_prose(
+                &mut folded,
+                run.clone(),
+                Some(doc),
+                &mut s.prose,
+                &mut s.near,
+            );
         }
         for link in &d.links {
-            self.matcher
-                .scan(text, link.text.clone(), &mut s.links, &mut s.near);
+            self.matcher.scan(
+                &mut folded,
+                link.text.clone(),
+                Some(doc),
+                &mut s.links,
+                &mut s.near,
+            );
         }
         s
     }

@@ -137,7 +137,24 @@ pub fn back_over_space_and_tags(text: &str, mut at: usize, floor: usize) -> usiz
 /// number, list marker, heading marker or emphasis, or a `.`, `!`, `?`, `:` or table `|`
 /// before it. A line that continues a wrapped paragraph does not open a sentence.
 pub fn opens_sentence(text: &str, at: usize) -> bool {
-    let floor = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // Only the few bytes before the word matter: a run of markers is short, and anything
+    // longer is judged by its last character.
+    const REACH: usize = 48;
+    let b = text.as_bytes();
+    // The common case first: a lower-case word or a comma just before it.
+    let mut q = at;
+    while q > 0 && b[q - 1] == b' ' {
+        q -= 1;
+    }
+    if q > 0 && (b[q - 1].is_ascii_lowercase() || matches!(b[q - 1], b',' | b';')) {
+        return false;
+    }
+    let mut window = at.saturating_sub(REACH);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let line = memchr::memrchr(b'\n', &b[window..at]).map(|i| window + i + 1);
+    let floor = line.unwrap_or(window);
     let mut p = at;
     loop {
         let q = back_over_space_and_tags(text, p, floor);
@@ -151,22 +168,29 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
         p = r;
     }
     let before = &text[floor..p];
-    let only_markers = before.split_whitespace().all(|tok| {
-        tok.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '(' | ')' | '-' | '*' | '#' | '+'))
-            || (tok.starts_with('(') && tok.ends_with(')') && tok.len() <= 6)
-            || (tok.starts_with('<') && tok.ends_with('>'))
-    });
-    if before.trim().is_empty() {
-        // At the start of a line: a new block, unless the line continues a paragraph.
-        let prev = text[..floor.saturating_sub(1)]
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .trim_end();
-        return floor == 0 || prev.is_empty() || prev.ends_with(['.', '!', '?', ':', '|']);
+    if before.ends_with(['.', '!', '?', ':', '|']) {
+        return true;
     }
-    only_markers || before.ends_with(['.', '!', '?', ':', '|'])
+    let Some(floor) = line.or((window == 0).then_some(0)) else {
+        return false;
+    };
+    if before.bytes().all(|c| c == b' ' || c == b'\t') {
+        // At the start of a line: a new block, unless the line continues a paragraph.
+        if floor == 0 {
+            return true;
+        }
+        let mut e = floor - 1;
+        while e > 0 && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+            e -= 1;
+        }
+        return e == 0 || matches!(b[e - 1], b'\n' | b'.' | b'!' | b'?' | b':' | b'|');
+    }
+    before.split_ascii_whitespace().all(|tok| {
+        tok.bytes().all(|c| {
+            c.is_ascii_digit() || matches!(c, b'.' | b'(' | b')' | b'-' | b'*' | b'#' | b'+')
+        }) || (tok.starts_with('(') && tok.ends_with(')') && tok.len() <= 6)
+            || (tok.starts_with('<') && tok.ends_with('>'))
+    })
 }
 
 /// The sentence around byte `at`, inside `within`: from after the previous `.`, `!`, `?` or
