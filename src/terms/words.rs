@@ -237,6 +237,10 @@ const HISTORY: &[&str] = &[
     "renamed",
     "known as",
     "now called",
+    "once called",
+    "once known",
+    "then called",
+    "then known",
     "replaced by",
     "was replaced",
     "were replaced",
@@ -254,8 +258,8 @@ const HISTORY_REACH: usize = 48;
 
 /// Whether the mention at `span` is a historical statement: within its sentence and a few
 /// words either side of it, the text says "formerly", "previously known/called/named/the",
-/// "former", "renamed", "known as", "now called", "replaced by", "superseded", or
-/// "until"/"before"/"prior to" and a year.
+/// "former", "renamed", "known as", "now/once/then called", "once/then known", "replaced
+/// by", "superseded", or "until"/"before"/"prior to" and a year.
 pub fn historical(text: &str, span: &std::ops::Range<usize>) -> bool {
     let ls = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let le = text[span.end..]
