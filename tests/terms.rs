@@ -386,6 +386,37 @@ mod api {
     }
 
     #[test]
+    fn contradictions_in_titles_and_terms_are_reported_where_they_are_written() {
+        let c = one(
+            "1.1 Text.\n",
+            "titles:\n  - current: Chair\n    replaces: [{title: Chairman, retired: 2016-13-01}]\n  - current: Chairman\nterms:\n  definitions: [d:9]\n  defined:\n    - term: Officer\n      at: nowhere:1\n",
+        );
+        let diags = clerk::passes::terms::check(&c);
+        let cfg = &c.files[0];
+        let got: Vec<(usize, usize, &str)> = diags
+            .iter()
+            .filter(|d| d.rule.code == "T604")
+            .map(|d| {
+                let (l, col) = cfg.line_col(d.span.start);
+                (l, col, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (8, 43, "`2016-13-01` is not a date"),
+                (14, 11, "`at: nowhere:1`: no document with id `nowhere`"),
+                (11, 17, "definitions: `d` has no clause 9"),
+                (
+                    9,
+                    14,
+                    "`Chairman` is declared as a current title and, on line 8, as a retired title"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_rename_is_refused_when_the_new_name_is_another_defined_term() {
         let c = seed("current-protocol-2016");
         let index = clerk::terms::Index::new(&c);

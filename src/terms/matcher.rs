@@ -280,7 +280,7 @@ impl Matcher {
         let ac = (!texts.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&texts)
                 .expect("plain string patterns")
         });
