@@ -317,12 +317,23 @@ fn word_start(text: &str, i: usize) -> bool {
 /// The word at `i` (which starts one): its end without a possessive or trailing `-`/`/`,
 /// the end of everything read, and whether it was possessive.
 fn read_word(text: &str, i: usize, limit: usize) -> (usize, usize, bool) {
+    // Which ASCII bytes continue a word; bytes from 0x80 are looked at as characters.
+    const WORD: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || b == b'-' || b == b'/' || b == b'\'';
+            c += 1;
+        }
+        t
+    };
     let b = text.as_bytes();
     let mut end = i;
     while end < limit {
         let c = b[end];
         if c < 0x80 {
-            if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'\'') {
+            if WORD[c as usize] {
                 end += 1;
                 continue;
             }
