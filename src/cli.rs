@@ -174,6 +174,25 @@ pub enum Command {
         #[arg(long, hide = true)]
         typst_source: bool,
     },
+    /// Rename a title or term everywhere (or, with --retired, every retired title). Shows the
+    /// change and the places left for you; --write applies it.
+    Rename {
+        /// The title or term to replace, as written ("Strategic Procurement Manager").
+        #[arg(required_unless_present = "retired", conflicts_with = "retired")]
+        old: Option<String>,
+        /// The new title or term ("Head of Procurement").
+        #[arg(required_unless_present = "retired", conflicts_with = "retired")]
+        new: Option<String>,
+        /// Replace every retired title and term listed in constitution.yaml by its successor.
+        #[arg(long)]
+        retired: bool,
+        /// The constitution folder.
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Apply the change (atomically, file by file after all are staged).
+        #[arg(long)]
+        write: bool,
+    },
     /// Explain a rule: what it finds, why it matters, an example. Without CODE, list rules.
     Explain {
         /// A rule code (N201) or name (numbering-gap).
@@ -256,6 +275,20 @@ pub fn run(cli: Cli) -> ExitCode {
             deny,
             typst_source,
         } => run_pack(&meeting, &out, format, deny, typst_source),
+        Command::Rename {
+            old,
+            new,
+            retired,
+            dir,
+            write,
+        } => {
+            use crate::fix::rename_command::{run_rename, What};
+            let what = match (old, new) {
+                (Some(old), Some(new)) if !retired => What::One { old, new },
+                _ => What::Retired,
+            };
+            run_rename(&dir, what, write)
+        }
         Command::Renumber {
             document,
             dir,

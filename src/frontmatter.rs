@@ -139,6 +139,18 @@ impl YamlCtx<'_> {
     }
 }
 
+/// The span in `source` (a whole YAML file, such as `constitution.yaml`) of the value at
+/// `loc`, to the end of its line: where a diagnostic about that value points.
+pub fn yaml_span(source: &SourceFile, loc: &serde_saphyr::Location) -> Span {
+    YamlCtx {
+        file: FileId(0),
+        source,
+        offset: 0,
+        rule: rules::CONFIG,
+    }
+    .span_of(loc)
+}
+
 fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
@@ -176,7 +188,8 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-pub(crate) fn is_date(s: &str) -> bool {
+/// Whether `s` is a date written `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -295,6 +308,10 @@ struct RawConfig {
     parts: Vec<RawPart>,
     #[serde(default)]
     citations: Citations,
+    #[serde(default)]
+    titles: Vec<crate::terms::config::TitleDecl>,
+    #[serde(default)]
+    terms: crate::terms::config::TermsDecl,
 }
 
 /// The words a council uses to cite, with the defaults most councils use. Each list replaces
@@ -364,6 +381,10 @@ pub struct Config {
     pub title: String,
     pub parts: Vec<PartDecl>,
     pub citations: Citations,
+    /// Current role titles and bodies with the titles they replace (see [`crate::terms`]).
+    pub titles: Vec<crate::terms::config::TitleDecl>,
+    /// Defined terms, Definitions clauses and the allow list (see [`crate::terms`]).
+    pub terms: crate::terms::config::TermsDecl,
 }
 
 impl Config {
@@ -397,6 +418,8 @@ pub fn parse_config(file: FileId, source: &SourceFile) -> Result<Config, Diagnos
             })
             .collect(),
         citations: raw.citations,
+        titles: raw.titles,
+        terms: raw.terms,
     })
 }
 

@@ -14,7 +14,7 @@
 //! 3. **model** ([`model`]): a [`model::Constitution`] of [`model::Document`]s made of
 //!    [`model::Clause`]s, with the citation forms each document answers to.
 //! 4. **passes** ([`passes`]): pure functions from the model to diagnostics — numbering,
-//!    placeholders and drafting notes. Each returns [`diag::Diagnostic`]s as values with a
+//!    placeholders, drafting notes, references, and titles and defined terms ([`terms`]). Each returns [`diag::Diagnostic`]s as values with a
 //!    stable rule code from [`rules`]; none of them prints or exits.
 //! 5. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
 //!    codes are decided once, in [`cli`].
@@ -56,3 +56,4 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod terms;

@@ -200,7 +200,11 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
     files.insert(0, cfg);
     let config = match frontmatter::parse_config(FileId(0), &files[0]) {
         Ok(c) => c,
-        Err(d) => {
+        Err(mut d) => {
+            // The files go away with the failed run: keep the line and column instead.
+            let (line, col) = files[0].line_col(d.span.start);
+            d.file = None;
+            d.position = Some((line, col));
             diags.push(d);
             files.truncate(1);
             return Err(Fatal(diags, files));

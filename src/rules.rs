@@ -241,7 +241,7 @@ rules! {
         example: "annexes numbered 1 and 3 (no 2), or 1 and B",
     }
     ANNEX_UNAVAILABLE = "K708" "annex-unavailable" {
-        what: "An annex asks for a kind of content this build of clerk cannot produce (a tracked-change redline or a key-changes table needs the diff engine).",
+        what: "An annex asks for a comparison (a tracked-change redline or a key-changes table) that could not be made from the two versions it names.",
         why: "clerk does not print a pack with a hole where an annex should be.",
         example: "redline: {document: member-officer-protocol, against: annex-2-current-protocol.md}",
     }
@@ -254,6 +254,31 @@ rules! {
         what: "The PDF or HTML pack could not be produced from checked input (a typesetting or template error).",
         why: "This is a fault in clerk or in an edited template, not in the council's text; the message names the template line.",
         example: "templates/pack/index.html: unknown variable `item.titel`",
+    }
+    RETIRED_TITLE = "T601" "retired-title" {
+        what: "A role title, body or term that constitution.yaml lists as retired is still used (`titles:` … `replaces:`).",
+        why: "When a post or body is renamed, every Part must follow or the adopted text contradicts itself; officers searching by hand miss some. It is an error in an adopted document and a warning in a draft. Sentences that say \"formerly\", \"previously\", \"renamed\", \"replaced by\" (and similar) are history and stay quiet; `clerk rename --retired` rewrites the rest.",
+        example: "titles:\n  - current: Chair\n    replaces: [{title: Chairman, retired: 2016-02-25}]\n\n7.2.3 The Overview and Scrutiny Panel or its Chairman acting on its behalf ...",
+    }
+    UNUSED_DEFINITION = "T602" "unused-definition" {
+        what: "A defined term is never used outside its own definition, with the capitals it was defined with.",
+        why: "A definition nobody uses is clutter at best; more often the text uses the term in other capitals (\"designated Finance Officer\") or under another name, so the definition does not apply where the drafter meant it to.",
+        example: "- Designated Finance Officer means the Deputy Chief Executive ...\n5.4 ... the designated Finance Officer and the Monitoring Officer.",
+    }
+    UNDEFINED_TERM = "T603" "undefined-term" {
+        what: "A capitalised phrase is used at least twice in a document as if it were a defined term, but no definition, declared title, document name, heading or allow-list entry covers it. Reported once per document, at the first use, as information.",
+        why: "Capitals promise the reader a definition. A term such as \"Purchasing Scheme\" or \"Responsible Officer\" used without one leaves its scope to argument. Capitalised names are not always terms, so this is information, never a failure: define the term, declare the title in `titles:`, or add the phrase to `terms.allow`.",
+        example: "4.7 ... Responsible Officers should use the assessment methodology ...\n8.3 ... Responsible Officers should therefore seek advice ...   (no definition of Responsible Officer)",
+    }
+    TERMS_CONFIG = "T604" "terms-config" {
+        what: "An entry of `titles:` or `terms:` in constitution.yaml contradicts another or points nowhere: a name declared twice (current and retired), an empty name, a date that is not YYYY-MM-DD, or a `doc:clause` pointer to a clause that does not exist.",
+        why: "The titles and terms lists drive the retired-title check and `clerk rename`; a contradiction there would make them report or rewrite the wrong thing.",
+        example: "titles:\n  - current: Chair\n    replaces: [{title: Chairman}]\n  - current: Chairman      # also declared retired above",
+    }
+    DUPLICATE_DEFINITION = "T605" "duplicate-definition" {
+        what: "A term is defined twice where both definitions apply (twice in one document, or in a document and constitution-wide).",
+        why: "Two definitions of one term can disagree, and a reader cannot tell which governs.",
+        example: "1.2 Officer means all persons employed by the Council.\n9.1 Officer means a person employed on a permanent contract.",
     }
 }
 

@@ -242,7 +242,9 @@ fn check(dir: &Path) -> (clerk::model::Constitution, Vec<Diagnostic>) {
         "{}: loading reported {load_diags:?}",
         dir.display()
     );
-    let diags = clerk::passes::run_all(&c);
+    // DEFECTS.md lists structural defects (numbering, drafting, references); the term checks
+    // judge wording, which the import does not change, so they are left out here.
+    let diags = clerk::passes::run_structure(&c);
     (c, diags)
 }
 

@@ -6,6 +6,8 @@
 //! renamed), through the [`Sink`] trait so tests can inject failures.
 
 pub mod command;
+pub mod rename;
+pub mod rename_command;
 pub mod renumber;
 
 use crate::source::Span;

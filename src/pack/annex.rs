@@ -43,7 +43,11 @@ pub fn compare(
     let one = |d: &Document, id: &str| {
         let mut doc = d.clone();
         doc.meta.id = id.to_string();
-        Constitution { config: c.config.clone(), files: c.files.clone(), documents: vec![doc] }
+        Constitution {
+            config: c.config.clone(),
+            files: c.files.clone(),
+            documents: vec![doc],
+        }
     };
     let id = document.meta.id.clone();
     let (old, new) = (one(against, &id), one(document, &id));
@@ -54,7 +58,10 @@ pub fn compare(
     Ok(match kind {
         Compare::KeyChanges => Body::Table {
             header: vec!["Clause".into(), "Change".into()],
-            rows: summary::key_rows(&d, dd).into_iter().map(|r| vec![r.clause, r.change]).collect(),
+            rows: summary::key_rows(&d, dd)
+                .into_iter()
+                .map(|r| vec![r.clause, r.change])
+                .collect(),
         },
         Compare::Redline => {
             let blocks = dd
@@ -80,7 +87,8 @@ fn redline_block(v: &crate::diff::html::ClauseView) -> RedlineBlock {
         "d" => Change::Deleted,
         _ => Change::Same,
     };
-    let mut runs: Vec<(Change, String)> = v.num.iter().map(|s| (change(s.k), s.t.clone())).collect();
+    let mut runs: Vec<(Change, String)> =
+        v.num.iter().map(|s| (change(s.k), s.t.clone())).collect();
     for para in &v.paras {
         if !runs.is_empty() {
             runs.push((Change::Same, " ".into()));
@@ -88,7 +96,11 @@ fn redline_block(v: &crate::diff::html::ClauseView) -> RedlineBlock {
         runs.extend(para.iter().map(|s| (change(s.k), s.t.clone())));
     }
     RedlineBlock {
-        kind: if v.heading { BlockKind::Heading(v.depth.clamp(1, 6) as u8) } else { BlockKind::Paragraph },
+        kind: if v.heading {
+            BlockKind::Heading(v.depth.clamp(1, 6) as u8)
+        } else {
+            BlockKind::Paragraph
+        },
         runs,
     }
 }

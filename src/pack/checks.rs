@@ -32,12 +32,17 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
         out.extend(numbering(inputs, annexes));
         let Some(report) = report else { continue };
         for (a, input) in annexes.iter().zip(&report.annexes) {
+            // A comparison prints the earlier text only as struck-through history: its own
+            // drafting defects are the earlier text's, already in force, so only the new text
+            // is held to the pack's standard (the earlier text counts as verbatim).
             let docs = match *input {
-                AnnexInput::Document(d) => vec![d],
+                AnnexInput::Document(d) => vec![(d, a.verbatim)],
                 AnnexInput::Redline { document, against }
-                | AnnexInput::KeyChanges { document, against } => vec![document, against],
+                | AnnexInput::KeyChanges { document, against } => {
+                    vec![(document, a.verbatim), (against, true)]
+                }
             };
-            annex_docs.extend(docs.into_iter().map(|d| (d, a.verbatim)));
+            annex_docs.extend(docs);
             if let Some((kind, d, against)) = annex::comparison(input) {
                 let c = &inputs.constitution;
                 if let Err(msg) =

@@ -8,6 +8,7 @@ use crate::model::Constitution;
 
 pub mod drafting;
 pub mod numbering;
+pub mod terms;
 
 /// Run every pass over the whole constitution.
 pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
@@ -18,6 +19,18 @@ pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
 /// [`run_all`] with the references already resolved, for callers that need them too
 /// (`clerk build` links them), so they are resolved once.
 pub fn run_all_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
+    let mut diags = structure_with_refs(c, refs);
+    diags.extend(terms::check(c));
+    diags
+}
+
+/// Every pass but the term checks: numbering, drafting, labels and references. (The
+/// benchmark times the term checks against this.)
+pub fn run_structure(c: &Constitution) -> Vec<Diagnostic> {
+    structure_with_refs(c, &crate::refs::resolve::resolve_all(c))
+}
+
+fn structure_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for doc in &c.documents {
         diags.extend(numbering::check_document(c, doc));

@@ -1,0 +1,94 @@
+//! `cargo bench`: how long `clerk check` takes on a synthetic constitution, and what the term
+//! checks add to it.
+//!
+//! Generate a corpus first (`python3 ../shared/bench/gen-corpus.py /tmp/corpus1 --scale 1`),
+//! then `CLERK_CORPUS=/tmp/corpus1/v1 cargo bench`. The steps run interleaved `CLERK_RUNS`
+//! times (default 30) in this process, so a busy machine slows them alike; medians are
+//! reported, and start-up and the disk cache do not count.
+
+use clerk::{load, passes, report};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let Some(dir) = std::env::var_os("CLERK_CORPUS").map(PathBuf::from) else {
+        eprintln!("set CLERK_CORPUS to a constitution folder, e.g. /tmp/corpus1/v1 from ../shared/bench/gen-corpus.py");
+        return;
+    };
+    let runs: usize = std::env::var("CLERK_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30);
+    let (c, _) = load::load_dir(&dir).expect("a constitution folder");
+    let bytes: usize = c.files.iter().map(|f| f.text.len()).sum();
+    let mut all = passes::run_all(&c);
+    clerk::diag::sort(&mut all);
+    let index = clerk::terms::Index::new(&c);
+    let scanner = clerk::terms::capitalised::Scanner::new(&c.config.council);
+    const STEPS: [&str; 7] = [
+        "load",
+        "structure passes",
+        "report (JSON)",
+        "term checks",
+        "  names and definitions",
+        "  one pass for every name",
+        "  capitalised phrases",
+    ];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); STEPS.len()];
+    for run in 0..=runs {
+        let mut step = |i: usize, f: &mut dyn FnMut() -> usize| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            if run > 0 {
+                times[i].push(t.elapsed());
+            }
+        };
+        step(0, &mut || {
+            load::load_dir(&dir).map_or(0, |x| x.0.documents.len())
+        });
+        step(1, &mut || passes::run_structure(&c).len());
+        step(2, &mut || report::json_lines(&all, &c.files).len());
+        step(3, &mut || passes::terms::check(&c).len());
+        step(4, &mut || clerk::terms::Index::new(&c).definitions.len());
+        step(5, &mut || {
+            (0..c.documents.len())
+                .map(|d| index.scan(&c, d).prose.len())
+                .sum()
+        });
+        step(6, &mut || {
+            let mut out = Vec::new();
+            for d in &c.documents {
+                scanner.scan_runs(&c.file(d.file).text, &d.runs, &mut out);
+            }
+            out.len()
+        });
+    }
+    let med: Vec<Duration> = times
+        .into_iter()
+        .map(|mut v| {
+            v.sort();
+            v[v.len() / 2]
+        })
+        .collect();
+    let check = med[0] + med[1] + med[2];
+    println!(
+        "{} ({} documents, {} KiB), median of {runs} interleaved runs",
+        dir.display(),
+        c.documents.len(),
+        bytes / 1024
+    );
+    for (i, name) in STEPS.iter().enumerate() {
+        println!("  {name:<26} {:>8.2} ms", ms(med[i]));
+        if i == 2 {
+            println!("  {:<26} {:>8.2} ms", "check without terms", ms(check));
+        }
+    }
+    println!(
+        "term checks add {:.1}% to check",
+        100.0 * med[3].as_secs_f64() / check.as_secs_f64()
+    );
+}

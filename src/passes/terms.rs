@@ -1,0 +1,396 @@
+//! Term and title checks: retired titles still in use (T601), definitions nobody uses
+//! (T602), capitalised phrases used as if defined (T603), contradictions in `titles:` and
+//! `terms:` (T604) and terms defined twice (T605).
+//!
+//! Every name is found by [`crate::terms::Index::scan`], one Aho-Corasick pass per prose
+//! run; capitalised phrases by [`crate::terms::capitalised`], one more linear pass. This
+//! module only turns what they find into diagnostics.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Constitution;
+use crate::passes::drafting::severity_for;
+use crate::rules;
+use crate::terms::capitalised::{self, Phrase, Scanner};
+use crate::terms::matcher::{Case, Hit, Role};
+use crate::terms::{words, DocScan, Index, Scope};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// Run every term check over the constitution.
+pub fn check(c: &Constitution) -> Vec<Diagnostic> {
+    let index = Index::new(c);
+    let mut out = index.problems.clone();
+    let scans: Vec<DocScan> = (0..c.documents.len()).map(|d| index.scan(c, d)).collect();
+    for (di, scan) in scans.iter().enumerate() {
+        retired(c, &index, di, scan, &mut out);
+    }
+    let keys = by_key(&index);
+    unused(c, &index, &scans, &mut out);
+    duplicates(c, &index, &keys, &mut out);
+    undefined(c, &index, &scans, &keys, &mut out);
+    out
+}
+
+/// The replacement for a retired use, in the form (singular or plural) it was found in.
+pub fn replacement(index: &Index, i: usize, plural: bool) -> String {
+    let r = &index.retired[i];
+    if plural {
+        r.new_plural
+            .clone()
+            .or_else(|| words::plural(&r.new))
+            .unwrap_or_else(|| r.new.clone())
+    } else {
+        r.new.clone()
+    }
+}
+
+/// The retired role of a hit, unless a current title or an exception covers the same words.
+pub fn retired_role(hit: &Hit) -> Option<(usize, bool, Case)> {
+    if hit
+        .has(|r| matches!(r, Role::Current(_) | Role::Shield))
+        .is_some()
+    {
+        return None;
+    }
+    hit.roles.iter().find_map(|r| match r.role {
+        Role::Retired(i) => Some((i as usize, r.plural, r.case)),
+        _ => None,
+    })
+}
+
+fn retired(c: &Constitution, index: &Index, di: usize, scan: &DocScan, out: &mut Vec<Diagnostic>) {
+    let doc = &c.documents[di];
+    let f = c.file(doc.file);
+    let severity = severity_for(doc);
+    let hits = scan
+        .prose
+        .iter()
+        .map(|h| (h, false))
+        .chain(scan.links.iter().map(|h| (h, true)));
+    for (hit, in_link) in hits {
+        let Some((i, plural, case)) = retired_role(hit) else {
+            continue;
+        };
+        if words::historical(&f.text, &hit.span) {
+            continue;
+        }
+        let r = &index.retired[i];
+        let raw = &f.text[hit.span.clone()];
+        let plain = strip_tags(raw);
+        let found = plain.as_str();
+        let new = replacement(index, i, plural);
+        let how = match case {
+            Case::Lowered | Case::Other => format!(" (written `{found}`)"),
+            _ => String::new(),
+        };
+        let shown = if how.is_empty() { found } else { &r.old };
+        let place = if in_link {
+            " in a link's text"
+        } else if plain.len() != raw.len() {
+            " (across redline marks)"
+        } else {
+            ""
+        };
+        let when = r
+            .retired
+            .as_ref()
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default();
+        let cfg_line = c.files[0].line_of(r.decl.start);
+        let mut help = format!(
+            "`{}` was replaced by `{}`{when} (constitution.yaml line {cfg_line})",
+            r.old, r.new
+        );
+        if let (Some(d), Some(amended)) = (
+            &r.retired,
+            doc.meta.amended.as_ref().or(doc.meta.adopted.as_ref()),
+        ) {
+            if amended < d {
+                help.push_str(&format!(
+                    "; this document was last adopted or amended on {amended}, before the change"
+                ));
+            }
+        }
+        help.push_str("; `clerk rename --retired` rewrites the uses it can change safely");
+        out.push(
+            Diagnostic::new(
+                rules::RETIRED_TITLE,
+                severity,
+                format!("retired {} `{shown}`{how}{place}: now `{new}`", r.kind),
+            )
+            .at(doc.file, &f.path, hit.span.clone())
+            .document(Some(&doc.meta.id))
+            .clause(doc.clause_number_at(hit.span.start))
+            .help(help),
+        );
+    }
+}
+
+/// `s` without inline tags.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('>') {
+            Some(e) => rest = &rest[i + e + 1..],
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn unused(c: &Constitution, index: &Index, scans: &[DocScan], out: &mut Vec<Diagnostic>) {
+    let mut used = vec![false; index.definitions.len()];
+    let mut near: HashMap<usize, (usize, usize)> = HashMap::default();
+    for (di, scan) in scans.iter().enumerate() {
+        for hit in scan.prose.iter().chain(&scan.links) {
+            if let Some(i) = index.term_use(hit, di) {
+                used[i] = true;
+            }
+        }
+        for (span, role) in &scan.near {
+            if let Role::Term(i) = role {
+                near.entry(*i as usize).or_insert((di, span.start));
+            }
+        }
+    }
+    for (i, d) in index.definitions.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let f = c.file(d.file);
+        let help = match near.get(&i) {
+            Some(&(di, at)) if index.applies(i, di) => {
+                let nf = c.file(c.documents[di].file);
+                let (line, col) = nf.line_col(at);
+                let written = nf.text[at..]
+                    .chars()
+                    .take(d.term.chars().count())
+                    .collect::<String>();
+                format!(
+                    "it is written `{written}` at {}:{line}:{col}: a defined term counts as used only with the capitals of its definition",
+                    nf.path
+                )
+            }
+            _ => "use the term, or remove the definition".to_string(),
+        };
+        let scope = match d.scope {
+            Scope::Document(_) => "in this document",
+            Scope::Constitution => "anywhere in the constitution",
+        };
+        out.push(
+            Diagnostic::warning(
+                rules::UNUSED_DEFINITION,
+                format!(
+                    "`{}` is defined but never used {scope} outside its definition",
+                    d.term
+                ),
+            )
+            .at(d.file, &f.path, d.span.clone())
+            .document(d.doc.map(|x| c.documents[x].meta.id.as_str()))
+            .clause(
+                d.doc
+                    .and_then(|x| c.documents[x].clause_number_at(d.span.start)),
+            )
+            .help(help),
+        );
+    }
+}
+
+/// Definitions by [`capitalised::key`] of their term, in definition order.
+fn by_key(index: &Index) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, d) in index.definitions.iter().enumerate() {
+        m.entry(capitalised::key(&d.term)).or_default().push(i);
+    }
+    m
+}
+
+fn duplicates(
+    c: &Constitution,
+    index: &Index,
+    keys: &HashMap<String, Vec<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let defs = &index.definitions;
+    let mut found = Vec::new();
+    for same in keys.values().filter(|v| v.len() > 1) {
+        for (n, &j) in same.iter().enumerate() {
+            let b = &defs[j];
+            let clash = same[..n].iter().map(|&i| &defs[i]).find(|a| {
+                a.scope == b.scope
+                    || a.scope == Scope::Constitution
+                    || b.scope == Scope::Constitution
+            });
+            if let Some(a) = clash {
+                found.push((a, b));
+            }
+        }
+    }
+    for (a, b) in found {
+        let af = c.file(a.file);
+        let bf = c.file(b.file);
+        let (line, _) = af.line_col(a.span.start);
+        out.push(
+            Diagnostic::warning(
+                rules::DUPLICATE_DEFINITION,
+                format!("`{}` is defined twice: also at {}:{line}", b.term, af.path),
+            )
+            .at(b.file, &bf.path, b.span.clone())
+            .document(b.doc.map(|x| c.documents[x].meta.id.as_str()))
+            .clause(
+                b.doc
+                    .and_then(|x| c.documents[x].clause_number_at(b.span.start)),
+            )
+            .help("keep one definition, or give the terms different names"),
+        );
+    }
+}
+
+/// `shown` without a possessive ending: "Corporate Directors'" → "Corporate Directors".
+fn without_possessive(shown: &str) -> &str {
+    let s = shown.trim_end_matches(['\'', '\u{2019}']);
+    s.strip_suffix("'s").unwrap_or(s)
+}
+
+/// Names that cover a capitalised phrase in every document.
+fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
+    let mut set: HashSet<String> = index.allow.iter().cloned().collect();
+    let mut add = |s: &str| {
+        set.insert(capitalised::key(s));
+    };
+    for t in &index.current {
+        add(t);
+    }
+    for r in &index.retired {
+        add(&r.old);
+        add(&r.new);
+    }
+    for e in &index.except {
+        add(e);
+    }
+    add(&c.config.council);
+    add(&c.config.title);
+    for p in &c.config.parts {
+        add(&p.title);
+    }
+    for d in &c.documents {
+        add(&d.meta.title);
+        for l in &d.meta.long {
+            add(l);
+        }
+        let text = &c.file(d.file).text;
+        // Headings name what their section is about ("14 Purchasing Schemes"), as do short
+        // list labels in title case ("16.1.1 Anti-Corruption and Bribery").
+        for cl in &d.clauses {
+            if cl.head.len() > 80 {
+                continue;
+            }
+            let head = text[cl.head.clone()].trim_matches(|ch: char| !ch.is_alphanumeric());
+            let heading = matches!(cl.kind, crate::model::BlockKind::Heading(_))
+                || capitalised::headingish(head);
+            if heading && !head.is_empty() && head.split_whitespace().count() <= 8 {
+                add(head);
+            }
+        }
+    }
+    set
+}
+
+fn undefined(
+    c: &Constitution,
+    index: &Index,
+    scans: &[DocScan],
+    keys: &HashMap<String, Vec<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let everywhere = covered_everywhere(c, index);
+    let scanner = Scanner::new(&c.config.council);
+    for (di, doc) in c.documents.iter().enumerate() {
+        let f = c.file(doc.file);
+        let mut phrases: Vec<Phrase> = Vec::new();
+        scanner.scan_runs(&f.text, &doc.runs, &mut phrases);
+        // A phrase that overlaps a known title ("Committee Chairman", "Deputy Chief
+        // Executive") is about that title; one inside a defined term is that term. A phrase
+        // that merely contains a term ("Chief Officer" around "Officer") is still a phrase.
+        let spans = |titles: bool| -> Vec<&crate::source::Span> {
+            scans[di]
+                .prose
+                .iter()
+                .filter(|h| {
+                    h.roles.iter().any(|r| match r.role {
+                        Role::Term(i) => !titles && index.applies(i as usize, di),
+                        _ => titles,
+                    })
+                })
+                .map(|h| &h.span)
+                .collect()
+        };
+        let (titles, terms) = (spans(true), spans(false));
+        let overlaps = |p: &Phrase| {
+            let i = titles.partition_point(|k| k.end <= p.span.start);
+            let j = terms.partition_point(|k| k.start <= p.span.start);
+            titles.get(i).is_some_and(|k| k.start < p.span.end)
+                || j.checked_sub(1).is_some_and(|j| terms[j].end >= p.span.end)
+        };
+        let mut groups: Vec<(String, Vec<&Phrase>)> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::default();
+        let mut k = String::new();
+        for p in &phrases {
+            if overlaps(p) {
+                continue;
+            }
+            capitalised::key_into(&f.text[p.span.clone()], &mut k);
+            if everywhere.contains(k.as_str()) {
+                continue;
+            }
+            match at.get(k.as_str()) {
+                Some(&g) => groups[g].1.push(p),
+                None => {
+                    at.insert(k.clone(), groups.len());
+                    groups.push((k.clone(), vec![p]));
+                }
+            }
+        }
+        for (key, uses) in groups {
+            let defs: &[usize] = keys.get(&key).map_or(&[], Vec::as_slice);
+            if defs.iter().any(|&i| index.applies(i, di)) || uses.len() < 2 {
+                continue;
+            }
+            let first = uses[0];
+            let shown = &f.text[first.span.clone()];
+            let name = without_possessive(shown);
+            let help = match defs.first().map(|&i| &index.definitions[i]) {
+                Some(d) if d.doc.is_some() => {
+                    let other = &c.documents[d.doc.unwrap_or(0)];
+                    let clause = d.clause.map(|ci| other.clauses[ci].number.to_string()).unwrap_or_default();
+                    format!(
+                        "`{}` is defined in {} {clause}, which applies to that document only; list that clause under `terms.definitions` in constitution.yaml to use it everywhere",
+                        d.term, other.meta.id
+                    )
+                }
+                _ => format!(
+                    "define it (\"{name} means …\" in a Definitions clause, or `terms.defined` in constitution.yaml), declare it under `titles:` if it is a role or body, or add `{name}` to `terms.allow`"
+                ),
+            };
+            out.push(
+                Diagnostic::new(
+                    rules::UNDEFINED_TERM,
+                    Severity::Info,
+                    format!(
+                        "`{shown}` is capitalised like a defined term ({} uses in this document), but no definition covers it",
+                        uses.len()
+                    ),
+                )
+                .at(doc.file, &f.path, first.span.clone())
+                .document(Some(&doc.meta.id))
+                .clause(doc.clause_number_at(first.span.start))
+                .help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,596 @@
+//! Capitalised phrases written as if they were defined terms ("Responsible Officer",
+//! "Purchasing Scheme"), found by one left-to-right pass over each prose run.
+//!
+//! A phrase is two or more capitalised words, possibly joined by "of", "for" or "to" ("Head
+//! of Paid Service", "Invitation to Tender"). What stays quiet, so the output is worth
+//! reading:
+//!
+//! - the first word of a sentence, list item or table cell (capitalised by grammar);
+//! - headings, bold lines, and lines in title case (most of their words capitalised: list
+//!   headings such as "16.1.3 Compliance with Statutes: Health and Safety…");
+//! - phrases in quotes (names being cited: 'Contracts Finder');
+//! - legislation and citations: a phrase ending in Act, Regulation(s), Directive or Treaty,
+//!   or followed by a number ("Local Government Act 1972", "Prescribed Standing Order 10",
+//!   "Public Services (Social Value) Act 2012");
+//! - phrases with a word of the council's own name ("Thanet") or a month or day name.
+//!
+//! Whether a phrase is covered by a definition, a title, a document's name, a heading or the
+//! allow list is decided by [`crate::passes::terms`], which also requires two uses.
+
+use super::words::opens_sentence;
+use crate::source::Span;
+
+/// A phrase found (its comparison key is [`key`] of its text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub span: Span,
+}
+
+const JOINERS: &[&str] = &["of", "for", "to"];
+
+const LEGISLATION: &[&str] = &[
+    "act",
+    "acts",
+    "regulation",
+    "regulations",
+    "directive",
+    "treaty",
+    "bill",
+];
+
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words of council names that say what kind of council it is, not which.
+const GENERIC: &[&str] = &[
+    "district",
+    "borough",
+    "county",
+    "city",
+    "council",
+    "metropolitan",
+    "royal",
+    "of",
+    "the",
+    "and",
+    "town",
+    "parish",
+    "london",
+];
+
+/// The comparison key of a name: lower case, single spaces, possessive dropped, and the
+/// last word singular ("Responsible Officers'" → "responsible officer").
+pub fn key(phrase: &str) -> String {
+    let mut k = String::with_capacity(phrase.len());
+    key_into(phrase, &mut k);
+    k
+}
+
+/// [`key`] written into `k` (cleared first), so a scan can reuse one buffer.
+pub fn key_into(phrase: &str, k: &mut String) {
+    k.clear();
+    let mut space = false;
+    for ch in phrase.trim().chars() {
+        if ch.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            k.push(' ');
+            space = false;
+        }
+        if ch.is_ascii() {
+            k.push(ch.to_ascii_lowercase());
+        } else {
+            k.extend(ch.to_lowercase());
+        }
+    }
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if k.ends_with(suffix) {
+            k.truncate(k.len() - suffix.len());
+            break;
+        }
+    }
+    let last_start = k.rfind(' ').map_or(0, |i| i + 1);
+    let last = &k[last_start..];
+    if last.len() > 5 && last.ends_with("ies") {
+        k.truncate(k.len() - 3);
+        k.push('y');
+    } else if last.len() > 3 && last.ends_with("men") {
+        k.truncate(k.len() - 2);
+        k.push_str("an");
+    } else if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
+        k.truncate(k.len() - 1);
+    }
+}
+
+/// The council's own words ("thanet" in "Thanet District Council").
+pub fn council_words(council: &str) -> Vec<String> {
+    council
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Cap,
+    Joiner,
+    Other,
+}
+
+fn class(w: &str) -> Class {
+    match w.as_bytes().first() {
+        Some(b'a'..=b'z') => {
+            return if w.len() <= 3 && JOINERS.contains(&w) {
+                Class::Joiner
+            } else {
+                Class::Other
+            }
+        }
+        Some(b'0'..=b'9') | None => return Class::Other,
+        _ => {}
+    }
+    let cap = if w.is_ascii() {
+        let b = w.as_bytes();
+        b[0].is_ascii_uppercase()
+            && b.iter().any(u8::is_ascii_lowercase)
+            && !b.iter().any(u8::is_ascii_digit)
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.chars().any(|c| c.is_ascii_digit())
+    };
+    if cap {
+        Class::Cap
+    } else {
+        Class::Other
+    }
+}
+
+/// The first byte at or after `i` (before `end`) that is an ASCII capital or not ASCII.
+/// Eight bytes at a time: most prose has neither.
+fn next_upper_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= end {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+        // High bit set where a byte is >= 0x80, or where (byte & 0x7f) is in 'A'..='Z'.
+        let low = x & !HIGH;
+        let ge_a = low.wrapping_add(ONES * (0x80 - b'A' as u64));
+        let gt_z = low.wrapping_add(ONES * (0x80 - (b'Z' as u64 + 1)));
+        let hits = (x | (ge_a & !gt_z)) & HIGH;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !b[i].is_ascii_uppercase() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '/' | '\'' | '\u{2019}')
+}
+
+/// Whether a line is a heading, a bold line or in title case.
+pub fn headingish(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('#') || (t.starts_with("**") && t.trim_end_matches(':').ends_with("**")) {
+        return true;
+    }
+    // Headings and list labels are short; a long line is prose.
+    if t.len() > LONG {
+        return false;
+    }
+    let mut words = 0;
+    let mut caps = 0;
+    for w in t.split_ascii_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let Some(&first) = w.as_bytes().first() else {
+            continue;
+        };
+        if first.is_ascii_digit() {
+            continue;
+        }
+        if first.is_ascii_lowercase() {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if bare.len() <= 4
+                && matches!(
+                    bare,
+                    "of" | "for" | "to" | "and" | "the" | "a" | "in" | "on" | "with"
+                )
+            {
+                continue;
+            }
+        } else if first.is_ascii_uppercase()
+            || (first >= 0x80 && w.chars().next().is_some_and(char::is_uppercase))
+        {
+            caps += 1;
+        }
+        words += 1;
+    }
+    // A sentence (ending with a full stop) is a heading only when nearly every word is
+    // capitalised; a list label such as "Compliance with Statutes: Health and Safety" when
+    // most are.
+    let sentence = t.trim_end_matches(['|', ' ']).ends_with('.');
+    words >= 2 && caps * 10 >= words * if sentence { 9 } else { 6 }
+}
+
+/// Which line the scan is on, and whether that line is a heading (computed once per line).
+struct Lines {
+    /// Everything before this offset has been looked at for line breaks.
+    seen: usize,
+    start: usize,
+    heading: Option<(usize, bool)>,
+}
+
+impl Lines {
+    fn heading(&mut self, text: &str, at: usize) -> bool {
+        let b = text.as_bytes();
+        if at >= self.seen {
+            if let Some(nl) = memchr::memrchr(b'\n', &b[self.seen..at]) {
+                self.start = self.seen + nl + 1;
+            }
+            self.seen = at;
+        } else {
+            self.start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        }
+        match self.heading {
+            Some((ls, h)) if ls == self.start => h,
+            _ => {
+                // Headings are short: look no further than LONG bytes for the line's end.
+                let reach = (self.start + LONG + 1).min(b.len());
+                let h = match memchr::memchr(b'\n', &b[self.start..reach]) {
+                    Some(e) => headingish(&text[self.start..self.start + e]),
+                    None if reach == b.len() => headingish(&text[self.start..]),
+                    None => line_opens_as_heading(&text[self.start..reach]),
+                };
+                self.heading = Some((self.start, h));
+                h
+            }
+        }
+    }
+}
+
+/// Lines longer than this are prose, unless they are Markdown headings or bold.
+const LONG: usize = 160;
+
+fn line_opens_as_heading(start: &str) -> bool {
+    let t = start.trim_start();
+    t.starts_with('#') || t.starts_with("**")
+}
+
+/// Scans prose for capitalised phrases.
+pub struct Scanner {
+    council: Vec<String>,
+}
+
+/// A word of a phrase being read.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    class: Class,
+}
+
+/// Whether byte `i` of `text` starts a word (no letter or digit just before it).
+fn word_start(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => true,
+        Some(c) if c < 0x80 => !c.is_ascii_alphanumeric(),
+        Some(_) => !super::words::char_before(text, i).is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The word at `i` (which starts one): its end without a possessive or trailing `-`/`/`,
+/// the end of everything read, and whether it was possessive.
+fn read_word(text: &str, i: usize, limit: usize) -> (usize, usize, bool) {
+    // Which ASCII bytes continue a word; bytes from 0x80 are looked at as characters.
+    const WORD: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || b == b'-' || b == b'/' || b == b'\'';
+            c += 1;
+        }
+        t
+    };
+    let b = text.as_bytes();
+    let mut end = i;
+    while end < limit {
+        let c = b[end];
+        if c < 0x80 {
+            if WORD[c as usize] {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        match text[end..].chars().next() {
+            Some(ch) if is_word_char(ch) => end += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    let mut w_end = end;
+    let mut possessive = false;
+    loop {
+        let w = &text[i..w_end];
+        if w.ends_with("'s") || w.ends_with('\'') {
+            possessive = true;
+            w_end -= if w.ends_with('s') { 2 } else { 1 };
+        } else if w.ends_with("\u{2019}s") || w.ends_with('\u{2019}') {
+            possessive = true;
+            w_end -= if w.ends_with('s') { 4 } else { 3 };
+        } else if w.ends_with(['-', '/']) {
+            w_end -= 1;
+        } else {
+            break;
+        }
+    }
+    (w_end.max(i), end.max(i + 1), possessive)
+}
+
+impl Scanner {
+    pub fn new(council: &str) -> Scanner {
+        Scanner {
+            council: council_words(council),
+        }
+    }
+
+    /// Every phrase in `text[run]`. Only capitalised words are looked at closely: the scan
+    /// jumps from one upper-case word start to the next.
+    pub fn scan(&self, text: &str, run: Span, out: &mut Vec<Phrase>) {
+        self.scan_runs(text, std::slice::from_ref(&run), out);
+    }
+
+    /// Every phrase in each of `runs` (in order, as a document's prose runs are).
+    pub fn scan_runs(&self, text: &str, runs: &[Span], out: &mut Vec<Phrase>) {
+        let b = text.as_bytes();
+        let mut lines = Lines {
+            seen: 0,
+            start: 0,
+            heading: None,
+        };
+        let mut cur: Vec<Word> = Vec::new();
+        for run in runs {
+            let mut i = run.start;
+            while i < run.end {
+                // Most bytes are lower case, spaces and punctuation: skip them quickly.
+                i = next_upper_or_non_ascii(b, i, run.end);
+                if i >= run.end {
+                    break;
+                }
+                if !text.is_char_boundary(i) {
+                    i += 1; // inside a multi-byte character: step on to its end
+                    continue;
+                }
+                let c = b[i];
+                let upper = c < 0x80 || text[i..].chars().next().is_some_and(char::is_uppercase);
+                if !upper || !word_start(text, i) {
+                    i += utf8_len(c);
+                    continue;
+                }
+                // Read a phrase: capitalised words joined by single spaces, "of"/"for"/"to"
+                // allowed between them, ending at a possessive.
+                let mut at = i;
+                loop {
+                    let (w_end, end, possessive) = read_word(text, at, run.end);
+                    let class = class(&text[at..w_end]);
+                    let joinable = !cur.is_empty() || class == Class::Cap;
+                    if class == Class::Other || !joinable {
+                        break;
+                    }
+                    cur.push(Word {
+                        start: at,
+                        end: w_end,
+                        class,
+                    });
+                    if possessive || end >= run.end || b[end] != b' ' || w_end != end {
+                        break;
+                    }
+                    let next = end + 1;
+                    // Go on only to a capital, a joiner ("of", "for", "to") or a letter
+                    // beyond ASCII; most capitalised words stand alone.
+                    let go_on = next < run.end
+                        && match b[next] {
+                            c if c.is_ascii_uppercase() || c >= 0x80 => true,
+                            b'o' | b'f' | b't' => true,
+                            _ => false,
+                        };
+                    if !go_on {
+                        break;
+                    }
+                    at = next;
+                }
+                let stop = cur.last().map_or(i + 1, |w| w.end.max(i + 1));
+                if cur.iter().filter(|w| w.class == Class::Cap).count() >= 2 {
+                    self.flush(text, &cur, &mut lines, out);
+                }
+                cur.clear();
+                i = stop;
+            }
+        }
+    }
+
+    fn flush(&self, text: &str, words: &[Word], lines: &mut Lines, out: &mut Vec<Phrase>) {
+        let mut ws = words;
+        while ws.last().is_some_and(|w| w.class == Class::Joiner) {
+            ws = &ws[..ws.len() - 1];
+        }
+        if ws.first().is_some_and(|w| opens_sentence(text, w.start)) {
+            ws = &ws[1..];
+            while ws.first().is_some_and(|w| w.class == Class::Joiner) {
+                ws = &ws[1..];
+            }
+        }
+        let caps = ws.iter().filter(|w| w.class == Class::Cap).count();
+        if caps < 2 {
+            return;
+        }
+        let quoted = super::words::char_before(text, ws[0].start)
+            .is_some_and(|q| matches!(q, '"' | '\'' | '\u{201c}' | '\u{2018}'));
+        let span = ws[0].start..ws[ws.len() - 1].end;
+        let phrase = &text[span.clone()];
+        if quoted || self.quiet(text, phrase, span.end) || lines.heading(text, span.start) {
+            return;
+        }
+        out.push(Phrase { span });
+    }
+
+    fn quiet(&self, text: &str, phrase: &str, end: usize) -> bool {
+        let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+        let last = phrase.rsplit(' ').next().unwrap_or("");
+        if is(LEGISLATION, last) {
+            return true;
+        }
+        let calendar = |w: &str| {
+            (3..=9).contains(&w.len())
+                && matches!(
+                    w.as_bytes()[0],
+                    b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
+                )
+                && is(CALENDAR, w)
+        };
+        if phrase
+            .split(' ')
+            .any(|w| calendar(w) || self.council.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        {
+            return true;
+        }
+        // What follows: a number ("Standing Order 10", "Act 1972"), or a parenthesis and
+        // then legislation ("Public Services (Social Value) Act 2012").
+        let b = text.as_bytes();
+        let mut p = end;
+        while p < b.len() && (b[p] == b'\'' || b[p] == b')' || b[p] == b' ') {
+            p += 1;
+        }
+        if p < b.len() && text[p..].starts_with('\u{2019}') {
+            p += 3;
+            while p < b.len() && b[p] == b' ' {
+                p += 1;
+            }
+        }
+        if b.get(p).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+        if b.get(p) == Some(&b'(') {
+            let reach = (p + 80).min(b.len());
+            match memchr::memchr(b')', &b[p..reach]) {
+                Some(i) => {
+                    p += i + 1;
+                    while p < b.len() && b[p] == b' ' {
+                        p += 1;
+                    }
+                }
+                None => return false,
+            }
+        }
+        let next_end = b[p..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |i| p + i);
+        let next = &text[p..next_end];
+        is(LEGISLATION, next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(t: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        Scanner::new("Thanet District Council").scan(t, 0..t.len(), &mut out);
+        out.into_iter().map(|p| t[p.span].to_string()).collect()
+    }
+
+    #[test]
+    fn finds_capitalised_phrases_mid_sentence() {
+        assert_eq!(
+            phrases("1.1 Any request from a Responsible Officer to the Head of Paid Service."),
+            ["Responsible Officer", "Head of Paid Service"]
+        );
+        assert_eq!(
+            phrases("x the use of Purchasing Schemes and the Council's Purchasing Guide."),
+            ["Purchasing Schemes", "Purchasing Guide"]
+        );
+    }
+
+    #[test]
+    fn quiet_where_capitals_are_grammar_or_names() {
+        for t in [
+            "Responsible Officers should act.",
+            "under the Local Government Act 1972 and the Public Contracts Regulations 2015",
+            "see Prescribed Standing Order 10 and the Public Services (Social Value) Act 2012",
+            "for Thanet District Council and Thanet Suppliers on 1st January 2024",
+            "published on 'Contracts Finder' today",
+            "# 5 Responsibilities of Chief Executive, Directors and Heads of Service",
+            "- 16.1.3 Compliance with Statutes: Health and Safety, Equal Opportunities",
+            "**General Principles of Good Conduct:**",
+            "the Section 151 Officer and VAT Returns",
+        ] {
+            assert_eq!(phrases(t), Vec::<String>::new(), "{t}");
+        }
+    }
+
+    #[test]
+    fn skips_to_capitals_and_non_ascii() {
+        let t = b"abc def ghi jkl Mno pqr \xc2\xa3 z";
+        let end = t.len();
+        assert_eq!(next_upper_or_non_ascii(t, 0, end), 16);
+        assert_eq!(next_upper_or_non_ascii(t, 17, end), 24);
+        assert_eq!(next_upper_or_non_ascii(t, 26, end), end);
+        for (i, c) in (0u8..=255).enumerate() {
+            let mut v = vec![b'a'; 20];
+            v[11] = c;
+            let want = if c.is_ascii_uppercase() || c >= 0x80 {
+                11
+            } else {
+                20
+            };
+            assert_eq!(next_upper_or_non_ascii(&v, 0, 20), want, "byte {i}");
+        }
+    }
+
+    #[test]
+    fn keys_normalise_plural_and_possessive() {
+        assert_eq!(key("Responsible Officers'"), "responsible officer");
+        assert_eq!(key("Chairmen"), "chairman");
+        assert_eq!(key("Member  bodies"), "member body");
+        assert_eq!(key("Head of Service's"), "head of service");
+        assert_eq!(key("Standard Clauses"), "standard clause");
+    }
+}

@@ -1,0 +1,573 @@
+//! One Aho-Corasick automaton for every title, retired title, exception and defined term of
+//! a constitution (singular and plural forms), and the rules that decide which raw matches
+//! are real uses: whole words, case, and leftmost-longest among the valid ones.
+//!
+//! The automaton is leftmost-longest over lower-case patterns and runs on an ASCII lower-case
+//! copy of the text ([`Folded`]), which finds every case and keeps its prefilter fast. A match that fails its checks
+//! falls back to the patterns that are prefixes of it, then the search resumes one byte
+//! later, so a failed long match never hides a shorter valid one. Leftmost-longest is how
+//! "Chief Executive" (a current title) keeps "Executive" (a retired one) from being reported
+//! inside it. What a use means is decided by callers.
+
+use super::words::{is_upper, whole_words};
+use crate::source::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+/// What a pattern stands for. Indices are into the caller's tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// A retired title or term (index into the retired table).
+    Retired(u32),
+    /// A current title (index into `titles:`).
+    Current(u32),
+    /// A phrase that contains a retired title but is something else (`except:`).
+    Shield,
+    /// A defined term (index into the definitions table).
+    Term(u32),
+}
+
+/// How a pattern's case must match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Any case: titles are found however they are written, and how they were written is
+    /// reported ([`Case`]).
+    Any,
+    /// As written, in capitals, or (for a term written in lower case) with a capital first
+    /// letter: a defined term is a capitalised phrase, and "member" is not "Member".
+    AsWritten,
+}
+
+/// One form of one name.
+#[derive(Clone, Debug)]
+pub struct Form {
+    pub text: String,
+    pub role: Role,
+    pub plural: bool,
+    pub case: CaseRule,
+    /// The only document (index) where this form counts, for a term defined in one document.
+    pub only_in: Option<u32>,
+}
+
+/// How a found occurrence is written compared with the declared form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    Exact,
+    /// All in capitals, as in headings ("CHAIRMAN").
+    Upper,
+    /// First letter raised ("Officers" for "officers").
+    Capitalised,
+    /// First letter lowered ("chairman" for "Chairman").
+    Lowered,
+    /// Any other mixture.
+    Other,
+}
+
+/// How `found` is written compared with `declared` (same letters, ASCII case aside).
+pub fn case_of(found: &str, declared: &str) -> Case {
+    if found == declared {
+        return Case::Exact;
+    }
+    if is_upper(found) {
+        return Case::Upper;
+    }
+    let mut f = found.chars();
+    let mut d = declared.chars();
+    match (f.next(), d.next()) {
+        (Some(a), Some(b)) if f.as_str() == d.as_str() => {
+            if a.is_uppercase() && b.is_lowercase() {
+                Case::Capitalised
+            } else if a.is_lowercase() && b.is_uppercase() {
+                Case::Lowered
+            } else {
+                Case::Other
+            }
+        }
+        _ => Case::Other,
+    }
+}
+
+/// One role a hit plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleHit {
+    pub role: Role,
+    pub plural: bool,
+    pub case: Case,
+}
+
+/// A chosen use: its span and every role whose form matches exactly that span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub roles: Roles,
+}
+
+impl Hit {
+    pub fn has(&self, pred: impl Fn(Role) -> bool) -> Option<&RoleHit> {
+        self.roles.iter().find(|r| pred(r.role))
+    }
+}
+
+/// The roles of a hit, in the order of the forms: nearly always one or two, kept inline so a
+/// scan does not allocate per hit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Roles {
+    len: usize,
+    inline: [RoleHit; 2],
+    more: Vec<RoleHit>,
+}
+
+const NO_ROLE: RoleHit = RoleHit {
+    role: Role::Shield,
+    plural: false,
+    case: Case::Exact,
+};
+
+impl Roles {
+    fn new() -> Roles {
+        Roles {
+            len: 0,
+            inline: [NO_ROLE; 2],
+            more: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, r: RoleHit) {
+        if self.len < 2 {
+            self.inline[self.len] = r;
+        } else {
+            self.more.push(r);
+        }
+        self.len += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &RoleHit> {
+        self.inline[..self.len.min(2)]
+            .iter()
+            .chain(self.more.iter())
+    }
+}
+
+/// A text and an ASCII lower-case copy of the part being scanned, with the same byte
+/// offsets. The automaton runs on the copy (case-sensitively, so its prefilter works); the
+/// checks read the original. [`Folded::lazy`] folds one range at a time into a reused
+/// buffer, so scanning a document's runs copies each byte once and allocates once.
+pub struct Folded<'a> {
+    pub text: &'a str,
+    lower: String,
+    /// `lower` is `text[base..base + lower.len()]` in lower case.
+    base: usize,
+}
+
+impl<'a> Folded<'a> {
+    /// The whole text, folded now.
+    pub fn new(text: &'a str) -> Folded<'a> {
+        Folded {
+            text,
+            lower: text.to_ascii_lowercase(),
+            base: 0,
+        }
+    }
+
+    /// Nothing folded yet: each scan folds its range.
+    pub fn lazy(text: &'a str) -> Folded<'a> {
+        Folded {
+            text,
+            lower: String::new(),
+            base: 0,
+        }
+    }
+
+    /// Make sure `range` is folded; returns the offset of `lower` in `text`.
+    fn cover(&mut self, range: &Span) -> usize {
+        if range.start < self.base || range.end > self.base + self.lower.len() {
+            self.lower.clear();
+            self.lower.push_str(&self.text[range.clone()]);
+            self.lower.make_ascii_lowercase();
+            self.base = range.start;
+        }
+        self.base
+    }
+}
+
+/// Whether a span of `text` contains an inline tag (a use read through redline marks).
+pub fn crosses_tag(text: &str, span: &Span) -> bool {
+    text[span.clone()].contains('<')
+}
+
+/// The automaton over every form.
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    forms: Vec<Form>,
+    /// For each automaton pattern (a distinct text, ASCII case folded): its forms.
+    groups: Vec<Vec<u32>>,
+    /// For each pattern, the other patterns that are proper prefixes of it, longest first:
+    /// where the longest match fails its checks, a shorter one may still hold.
+    prefixes: Vec<Vec<u32>>,
+    lens: Vec<usize>,
+    /// Whether another pattern may start inside this one at a word boundary, so a failed
+    /// match must be searched again from its second byte.
+    risky: Vec<bool>,
+    /// Whether this pattern and every pattern that is a prefix of it are only terms written
+    /// with a capital: a match starting with a lower-case letter fails at once.
+    upper_only: Vec<bool>,
+}
+
+impl Matcher {
+    pub fn new(forms: Vec<Form>) -> Matcher {
+        let forms: Vec<Form> = forms
+            .into_iter()
+            .filter(|f| !f.text.trim().is_empty())
+            .collect();
+        let mut texts: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut by_text: rustc_hash::FxHashMap<String, usize> = Default::default();
+        for (i, f) in forms.iter().enumerate() {
+            let k = f.text.to_ascii_lowercase();
+            let g = *by_text.entry(k.clone()).or_insert_with(|| {
+                texts.push(k);
+                groups.push(Vec::new());
+                texts.len() - 1
+            });
+            groups[g].push(i as u32);
+        }
+        let mut prefixes: Vec<Vec<u32>> = texts
+            .iter()
+            .map(|t| {
+                (0..texts.len() as u32)
+                    .filter(|&q| {
+                        let q = &texts[q as usize];
+                        q.len() < t.len() && t.starts_with(q.as_str())
+                    })
+                    .collect()
+            })
+            .collect();
+        for p in &mut prefixes {
+            p.sort_by_key(|&q| std::cmp::Reverse(texts[q as usize].len()));
+        }
+        let lens = texts.iter().map(String::len).collect();
+        let first_word = |t: &str| -> String {
+            t.split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_string()
+        };
+        let firsts: rustc_hash::FxHashSet<String> = texts.iter().map(|t| first_word(t)).collect();
+        let risky = texts
+            .iter()
+            .map(|t| {
+                t.char_indices().any(|(k, c)| {
+                    k > 0
+                        && c.is_alphanumeric()
+                        && !t[..k].ends_with(char::is_alphanumeric)
+                        && firsts.contains(&first_word(&t[k..]))
+                })
+            })
+            .collect();
+        let capital_terms = |p: usize| {
+            groups[p].iter().all(|&fi| {
+                let f = &forms[fi as usize];
+                f.case == CaseRule::AsWritten
+                    && f.text.starts_with(|c: char| c.is_ascii_uppercase())
+            })
+        };
+        let upper_only = (0..texts.len())
+            .map(|p| capital_terms(p) && prefixes[p].iter().all(|&q| capital_terms(q as usize)))
+            .collect();
+        let ac = (!texts.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&texts)
+                .expect("plain string patterns")
+        });
+        Matcher {
+            ac,
+            forms,
+            groups,
+            prefixes,
+            lens,
+            risky,
+            upper_only,
+        }
+    }
+
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    /// Like [`Matcher::scan`], but reads through inline HTML tags as flattened redlines leave
+    /// them: "Overview and Scrutiny <u>Committee Panel</u>" contains "Overview and Scrutiny
+    /// Committee". Spans are in `text`; a span may then contain a tag ([`crosses_tag`]).
+    pub fn scan_prose(
+        &self,
+        folded: &mut Folded<'_>,
+        range: Span,
+        doc: Option<usize>,
+        out: &mut Vec<Hit>,
+        near: &mut Vec<(Span, Role)>,
+    ) {
+        let text = folded.text;
+        let hay = &text[range.clone()];
+        if memchr::memchr(b'<', hay.as_bytes()).is_none() {
+            return self.scan(folded, range, doc, out, near);
+        }
+        // The run without its tags, and for each byte of it the byte it came from.
+        let mut plain = String::with_capacity(hay.len());
+        let mut from: Vec<usize> = Vec::with_capacity(hay.len() + 1);
+        let mut i = 0;
+        while i < hay.len() {
+            if hay.as_bytes()[i] == b'<' {
+                if let Some(e) = hay[i..]
+                    .find('>')
+                    .filter(|&e| e <= 12 && !hay[i + 1..i + e].contains(['<', ' ']))
+                {
+                    i += e + 1;
+                    continue;
+                }
+            }
+            let ch = hay[i..].chars().next().unwrap_or(' ');
+            plain.push(ch);
+            for k in 0..ch.len_utf8() {
+                from.push(range.start + i + k);
+            }
+            i += ch.len_utf8();
+        }
+        from.push(range.end);
+        let mut local = Vec::new();
+        let mut local_near = Vec::new();
+        self.scan(
+            &mut Folded::new(&plain),
+            0..plain.len(),
+            doc,
+            &mut local,
+            &mut local_near,
+        );
+        let map = |s: &Span| from[s.start]..from[s.end - 1] + 1;
+        for mut h in local {
+            h.span = map(&h.span);
+            // Boundaries were checked in the tag-free text; the original must agree at the
+            // edges too ("a<u>Chairman</u>" is not a word on its own).
+            if super::words::whole_words(text, h.span.start, h.span.end) {
+                out.push(h);
+            }
+        }
+        near.extend(local_near.into_iter().map(|(s, r)| (map(&s), r)));
+    }
+
+    /// Every use in `text[range]`, in order, not overlapping: leftmost, then longest, among
+    /// the matches that pass their checks. Terms found in the wrong case ("designated
+    /// Finance Officer" for "Designated Finance Officer") go to `near`.
+    /// Forms that count only in another document than `doc` are skipped.
+    pub fn scan(
+        &self,
+        folded: &mut Folded<'_>,
+        range: Span,
+        doc: Option<usize>,
+        out: &mut Vec<Hit>,
+        near: &mut Vec<(Span, Role)>,
+    ) {
+        let Some(ac) = &self.ac else { return };
+        let base = folded.cover(&range);
+        let (text, lower) = (folded.text, folded.lower.as_str());
+        let doc = doc.map(|d| d as u32);
+        let mut pos = range.start;
+        'search: while pos < range.end {
+            let input = Input::new(lower).span(pos - base..range.end - base);
+            for m in ac.find_iter(input) {
+                let (s, p) = (base + m.start(), m.pattern().as_usize());
+                if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
+                    // Only capitalised terms are written this way: "member" is not "Member".
+                    for &fi in &self.groups[p] {
+                        let f = &self.forms[fi as usize];
+                        if f.only_in.is_none() || doc.is_none() || f.only_in == doc {
+                            near.push((s..s + self.lens[p], f.role));
+                        }
+                    }
+                    if self.risky[p] {
+                        pos = s + 1;
+                        continue 'search;
+                    }
+                    continue;
+                }
+                if let Some(h) = self.check(text, s, p, doc, near) {
+                    out.push(h);
+                    continue;
+                }
+                // The longest match failed: a shorter one at the same place may hold, and a
+                // match may start inside it; search again from there.
+                let shorter = self.prefixes[p]
+                    .iter()
+                    .find_map(|&q| self.check(text, s, q as usize, doc, near));
+                match shorter {
+                    Some(h) => {
+                        pos = h.span.end;
+                        out.push(h);
+                        continue 'search;
+                    }
+                    None if self.risky[p] => {
+                        pos = s + 1;
+                        continue 'search;
+                    }
+                    None => {}
+                }
+            }
+            break;
+        }
+    }
+
+    /// The hit of pattern `p` at `s`, if it is whole words and some form's case holds.
+    fn check(
+        &self,
+        text: &str,
+        s: usize,
+        p: usize,
+        doc: Option<u32>,
+        near: &mut Vec<(Span, Role)>,
+    ) -> Option<Hit> {
+        let e = s + self.lens[p];
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !whole_words(text, s, e) {
+            return None;
+        }
+        let found = &text[s..e];
+        let mut roles = Roles::new();
+        for &fi in &self.groups[p] {
+            let form = &self.forms[fi as usize];
+            if form.only_in.is_some() && doc.is_some() && form.only_in != doc {
+                continue;
+            }
+            let case = case_of(found, &form.text);
+            let ok = match form.case {
+                CaseRule::Any => true,
+                CaseRule::AsWritten => !matches!(case, Case::Lowered | Case::Other),
+            };
+            if ok {
+                roles.push(RoleHit {
+                    role: form.role,
+                    plural: form.plural,
+                    case,
+                });
+            } else {
+                near.push((s..e, form.role));
+            }
+        }
+        (!roles.is_empty()).then_some(Hit { span: s..e, roles })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(forms: &[(&str, Role, CaseRule)]) -> Matcher {
+        Matcher::new(
+            forms
+                .iter()
+                .map(|(t, r, c)| Form {
+                    text: t.to_string(),
+                    role: *r,
+                    plural: false,
+                    case: *c,
+                    only_in: None,
+                })
+                .collect(),
+        )
+    }
+
+    fn found(m: &Matcher, t: &str) -> Vec<(String, Role, Case)> {
+        let mut out = Vec::new();
+        m.scan(
+            &mut Folded::new(t),
+            0..t.len(),
+            None,
+            &mut out,
+            &mut Vec::new(),
+        );
+        out.iter()
+            .flat_map(|h| {
+                h.roles
+                    .iter()
+                    .map(|r| (t[h.span.clone()].to_string(), r.role, r.case))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_and_case() {
+        let mm = m(&[("Chairman", Role::Retired(0), CaseRule::Any)]);
+        assert_eq!(
+            found(
+                &mm,
+                "the Chairman, Chairmanship, chairman's, CHAIRMAN and Vice-Chairman"
+            ),
+            [
+                ("Chairman".into(), Role::Retired(0), Case::Exact),
+                ("chairman".into(), Role::Retired(0), Case::Lowered),
+                ("CHAIRMAN".into(), Role::Retired(0), Case::Upper),
+                ("Chairman".into(), Role::Retired(0), Case::Exact),
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_current_titles_shield_retired_ones() {
+        let mm = m(&[
+            ("Executive", Role::Retired(0), CaseRule::Any),
+            ("Chief Executive", Role::Current(0), CaseRule::Any),
+        ]);
+        let got = found(&mm, "the Chief Executive and the Executive");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, Role::Current(0));
+        assert_eq!(got[1].1, Role::Retired(0));
+    }
+
+    #[test]
+    fn terms_match_as_written() {
+        let mm = m(&[
+            ("Member", Role::Term(0), CaseRule::AsWritten),
+            ("Members", Role::Term(0), CaseRule::AsWritten),
+        ]);
+        let got: Vec<String> = found(&mm, "Members and members; a Member's MEMBER Membership")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(got, ["Members", "Member", "MEMBER"]);
+    }
+
+    #[test]
+    fn reads_through_redline_tags() {
+        let mm = m(&[(
+            "Overview and Scrutiny Committee",
+            Role::Retired(0),
+            CaseRule::Any,
+        )]);
+        let t = "before the Overview and Scrutiny <u>Committee Panel</u> may";
+        let mut out = Vec::new();
+        mm.scan_prose(
+            &mut Folded::new(t),
+            0..t.len(),
+            None,
+            &mut out,
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            &t[out[0].span.clone()],
+            "Overview and Scrutiny <u>Committee"
+        );
+        assert!(crosses_tag(t, &out[0].span));
+    }
+
+    #[test]
+    fn a_failed_long_match_does_not_hide_a_short_one() {
+        let mm = m(&[
+            ("Officer", Role::Term(0), CaseRule::AsWritten),
+            ("Officers", Role::Term(1), CaseRule::AsWritten),
+        ]);
+        let got = found(&mm, "Officership Officer");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Officer");
+    }
+}

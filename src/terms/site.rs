@@ -1,0 +1,178 @@
+//! What the published site needs from the terms: for a document, the byte span of every use
+//! of a defined term with where that term is defined; and a glossary of every term with its
+//! definition, where it is defined and where it is used.
+//!
+//! Both are pure functions of the [`Constitution`]. Rendering (HTML, anchors, styling) is the
+//! site's business; this module only says what links where.
+//!
+//! ```no_run
+//! # let c: clerk::model::Constitution = unimplemented!();
+//! let index = clerk::terms::Index::new(&c);
+//! for (di, _) in c.documents.iter().enumerate() {
+//!     for link in clerk::terms::site::term_links_with(&index, &c, di) {
+//!         // wrap text[link.span] in <a href="#{link.anchor}"> (or to link.target's clause)
+//!     }
+//! }
+//! let glossary = clerk::terms::site::glossary_with(&index, &c);
+//! ```
+
+use super::Index;
+use crate::model::Constitution;
+use crate::source::Span;
+use serde::Serialize;
+
+/// A place in the constitution: a document and, when known, a clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The document's id.
+    pub document: String,
+    /// The clause number as displayed ("1.1", "8.1.7(a)"), or none for a preamble.
+    pub clause: Option<String>,
+    /// The clause's stable label, when it has one (`{#standard-clauses}`).
+    pub label: Option<String>,
+}
+
+/// One use of a defined term in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TermLink {
+    /// Byte range of the use in the document's source file (`c.file(doc.file).text`). It lies
+    /// inside one prose run (plain text: no emphasis, link or code inside) and covers the
+    /// term as written, plural included, possessive `'s` excluded.
+    pub span: Span,
+    /// The term as defined.
+    pub term: String,
+    /// The glossary entry's anchor ([`GlossaryEntry::anchor`]).
+    pub anchor: String,
+    /// Where the term is defined, when a clause defines it; `None` for a term defined only
+    /// in constitution.yaml (link to the glossary instead).
+    pub target: Option<Place>,
+}
+
+/// One defined term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GlossaryEntry {
+    pub term: String,
+    /// A stable anchor for the term's glossary entry: `term-` and the term in lower case
+    /// with `-` for spaces, and `-2`, `-3`… when two documents define the same term.
+    pub anchor: String,
+    /// The definition as plain text ("Officer means all persons employed by the Council.").
+    pub definition: String,
+    /// Where it is defined; `None` when only constitution.yaml defines it.
+    pub defined_in: Option<Place>,
+    /// The document it applies to, or `None` when it applies to the whole constitution.
+    pub applies_to: Option<String>,
+    /// Every clause that uses it, in document order, each once.
+    pub used_in: Vec<Place>,
+}
+
+fn place(c: &Constitution, doc: usize, clause: Option<usize>) -> Place {
+    let d = &c.documents[doc];
+    let cl = clause.map(|ci| &d.clauses[ci]);
+    Place {
+        document: d.meta.id.clone(),
+        clause: cl.map(|cl| cl.number.to_string()),
+        label: cl.and_then(|cl| cl.label.as_ref().map(|l| l.name.clone())),
+    }
+}
+
+/// The anchors of every definition, in [`Index::definitions`] order.
+pub fn anchors(index: &Index) -> Vec<String> {
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+    index
+        .definitions
+        .iter()
+        .map(|d| {
+            let slug: String = d
+                .term
+                .to_lowercase()
+                .chars()
+                .map(|ch| if ch.is_alphanumeric() { ch } else { '-' })
+                .collect();
+            let slug = slug
+                .split('-')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let n = seen.entry(slug.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                format!("term-{slug}")
+            } else {
+                format!("term-{slug}-{n}")
+            }
+        })
+        .collect()
+}
+
+/// Every use of a defined term in document `doc` (an index into `c.documents`).
+pub fn term_links(c: &Constitution, doc: usize) -> Vec<TermLink> {
+    term_links_with(&Index::new(c), c, doc)
+}
+
+/// [`term_links`] with an index built once for many documents.
+pub fn term_links_with(index: &Index, c: &Constitution, doc: usize) -> Vec<TermLink> {
+    let anchors = anchors(index);
+    let scan = index.scan(c, doc);
+    scan.prose
+        .iter()
+        .filter(|h| {
+            !crate::terms::matcher::crosses_tag(&c.file(c.documents[doc].file).text, &h.span)
+        })
+        .filter_map(|h| {
+            let i = index.term_use(h, doc)?;
+            let d = &index.definitions[i];
+            Some(TermLink {
+                span: h.span.clone(),
+                term: d.term.clone(),
+                anchor: anchors[i].clone(),
+                target: d.doc.map(|di| place(c, di, d.clause)),
+            })
+        })
+        .collect()
+}
+
+/// Every defined term, sorted by term (case-insensitively).
+pub fn glossary(c: &Constitution) -> Vec<GlossaryEntry> {
+    glossary_with(&Index::new(c), c)
+}
+
+/// [`glossary`] with an index built once.
+pub fn glossary_with(index: &Index, c: &Constitution) -> Vec<GlossaryEntry> {
+    let anchors = anchors(index);
+    let mut used: Vec<Vec<Place>> = vec![Vec::new(); index.definitions.len()];
+    for di in 0..c.documents.len() {
+        let scan = index.scan(c, di);
+        for h in scan.prose.iter().chain(&scan.links) {
+            if let Some(i) = index.term_use(h, di) {
+                let p = place(c, di, c.documents[di].clause_at(h.span.start));
+                if !used[i].contains(&p) {
+                    used[i].push(p);
+                }
+            }
+        }
+    }
+    let mut out: Vec<GlossaryEntry> = index
+        .definitions
+        .iter()
+        .zip(used)
+        .zip(anchors)
+        .map(|((d, used_in), anchor)| GlossaryEntry {
+            term: d.term.clone(),
+            anchor,
+            definition: d.text.clone(),
+            defined_in: d.doc.map(|di| place(c, di, d.clause)),
+            applies_to: match d.scope {
+                super::Scope::Document(di) => Some(c.documents[di].meta.id.clone()),
+                super::Scope::Constitution => None,
+            },
+            used_in,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.term
+            .to_lowercase()
+            .cmp(&b.term.to_lowercase())
+            .then_with(|| a.anchor.cmp(&b.anchor))
+    });
+    out
+}
