@@ -271,7 +271,10 @@ impl Lines {
             Some((ls, h)) if ls == self.start => h,
             _ => {
                 // Headings are short: look no further than LONG bytes for the line's end.
-                let reach = (self.start + LONG + 1).min(b.len());
+                let mut reach = (self.start + LONG + 1).min(b.len());
+                while !text.is_char_boundary(reach) {
+                    reach -= 1;
+                }
                 let h = match memchr::memchr(b'\n', &b[self.start..reach]) {
                     Some(e) => headingish(&text[self.start..self.start + e]),
                     None if reach == b.len() => headingish(&text[self.start..]),
