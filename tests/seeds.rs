@@ -112,6 +112,12 @@ fn run_clerk(case_dir: &Path) -> Result<Vec<Reported>, String> {
         if severity != "error" && severity != "warning" {
             continue;
         }
+        // DEFECTS.md lists the drafts' structural defects (numbering, drafting, references);
+        // the wording checks (T6xx: titles and defined terms) have fixtures of their own in
+        // tests/fixtures/terms/.
+        if s("code").starts_with('T') {
+            continue;
+        }
         found.push(Reported {
             file: format!("constitution/{}", s("file")),
             line: v["line"].as_u64().unwrap_or(0),
