@@ -14,17 +14,22 @@
 //! 3. **model** ([`model`]): a [`model::Constitution`] of [`model::Document`]s made of
 //!    [`model::Clause`]s, with the citation forms each document answers to.
 //! 4. **passes** ([`passes`]): pure functions from the model to diagnostics — numbering,
-//!    placeholders, drafting notes, references, and titles and defined terms ([`terms`]). Each returns [`diag::Diagnostic`]s as values with a
-//!    stable rule code from [`rules`]; none of them prints or exits.
-//! 5. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
+//!    placeholders and drafting notes, cross-references ([`refs`]: a grammar of citations,
+//!    resolved across all Parts with one outcome each), and titles and defined terms
+//!    ([`terms`]). Each returns [`diag::Diagnostic`]s as values with a stable rule code from
+//!    [`rules`]; none of them prints or exits.
+//! 5. **fixes** ([`fix`]): `clerk renumber` and `clerk rename` compute byte-range edits from
+//!    the model and the resolved references, re-read the edited text to prove every reference
+//!    still means the same clause, show a diff, and write only on request, atomically.
+//! 6. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
 //!    codes are decided once, in [`cli`].
-//! 6. **diff** ([`diff`]): `clerk diff` loads two versions (folders or git revisions), aligns
+//! 7. **diff** ([`diff`]): `clerk diff` loads two versions (folders or git revisions), aligns
 //!    their documents and clauses, and reports tracked changes and stale references as JSON
 //!    Lines, text, an HTML redline or a Word document with tracked changes.
-//! 7. **render** ([`render`]): `clerk build` turns a checked constitution and its resolved
-//!    references into a static HTML site through user-editable templates, in memory, then
-//!    writes it out.
-//! 8. **pack** ([`pack`]): a meeting's Public Document Pack — the same loading and passes run
+//! 8. **render** ([`render`]): `clerk build` turns a checked constitution and its resolved
+//!    references into a static HTML site through user-editable templates (view structs only),
+//!    in memory, then writes it out.
+//! 9. **pack** ([`pack`]): a meeting's Public Document Pack — the same loading and passes run
 //!    on its reports and annexes, then Typst lays out a tagged PDF and tera renders the HTML.
 //!
 //! `clerk import` ([`import`]) runs before step 1: it reads Word `.docx` files and text or
