@@ -150,6 +150,12 @@ pub fn render_site(
             bytes: page.into_bytes(),
         });
     }
+    if let Some(view) = layout.glossary_view() {
+        files.push(OutFile {
+            path: "glossary.html".into(),
+            bytes: templates.render("glossary.html", &view)?.into_bytes(),
+        });
+    }
     for (name, bytes) in templates.assets() {
         files.push(OutFile {
             path: name.clone(),

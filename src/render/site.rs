@@ -58,6 +58,26 @@ pub struct PartView {
 pub struct IndexView {
     pub site: SiteView,
     pub parts: Vec<PartView>,
+    /// The glossary page, when the constitution defines terms.
+    pub glossary: Option<String>,
+}
+
+/// One defined term on the glossary page.
+#[derive(Serialize, Debug, Clone)]
+pub struct TermView {
+    pub term: String,
+    pub anchor: String,
+    pub definition: String,
+    pub defined_in: Option<LinkView>,
+    pub applies_to: Option<String>,
+    pub used_in: Vec<LinkView>,
+}
+
+/// The glossary page.
+#[derive(Serialize, Debug, Clone)]
+pub struct GlossaryView {
+    pub site: SiteView,
+    pub terms: Vec<TermView>,
 }
 
 /// One entry of a document's contents list.
@@ -138,6 +158,8 @@ pub struct Layout<'a> {
     cited_part: Vec<(String, Vec<Citing>)>,
     /// References placed as links, per document, sorted and non-overlapping.
     links: Vec<Vec<RefLink>>,
+    /// Defined terms, for the glossary page and the links from their uses.
+    glossary: Vec<crate::terms::site::GlossaryEntry>,
 }
 
 impl<'a> Layout<'a> {
@@ -199,10 +221,12 @@ impl<'a> Layout<'a> {
             cited_doc: vec![Vec::new(); c.documents.len()],
             cited_part: Vec::new(),
             links: vec![Vec::new(); c.documents.len()],
+            glossary: Vec::new(),
         };
         for r in refs {
             layout.add_reference(r);
         }
+        layout.add_terms();
         for v in layout.cited_clause.iter_mut().flatten() {
             v.sort_unstable();
             v.dedup();
@@ -257,6 +281,86 @@ impl<'a> Layout<'a> {
             href,
             hidden_prefix,
         });
+    }
+
+    /// Each use of a defined term links to its glossary entry, where a reference does not
+    /// already cover the words.
+    fn add_terms(&mut self) {
+        let index = crate::terms::Index::new(self.c);
+        self.glossary = crate::terms::site::glossary_with(&index, self.c);
+        if self.glossary.is_empty() {
+            return;
+        }
+        for d in 0..self.c.documents.len() {
+            let uses = crate::terms::site::term_links_with(&index, self.c, d);
+            let links = &mut self.links[d];
+            for u in uses {
+                let overlaps = links
+                    .iter()
+                    .any(|l| l.span.start < u.span.end && u.span.start < l.span.end);
+                if !overlaps {
+                    links.push(RefLink {
+                        span: u.span.clone(),
+                        href: Some(format!("glossary.html#{}", u.anchor)),
+                        hidden_prefix: None,
+                    });
+                }
+            }
+            links.sort_by_key(|l| l.span.start);
+        }
+    }
+
+    /// The place of a glossary entry as a link: its clause, or its document.
+    fn place_link(&self, p: &crate::terms::site::Place) -> Option<LinkView> {
+        let d = self
+            .c
+            .documents
+            .iter()
+            .position(|d| d.meta.id == p.document)?;
+        let doc = &self.c.documents[d];
+        let ci = p.clause.as_ref().and_then(|n| {
+            doc.clauses
+                .iter()
+                .position(|cl| cl.number.to_string() == *n)
+        });
+        Some(LinkView {
+            text: self.cite(d, ci),
+            href: match ci {
+                Some(ci) => format!("{}#{}", self.files[d], self.anchors[d][ci]),
+                None => self.files[d].clone(),
+            },
+        })
+    }
+
+    /// The glossary page, when the constitution defines terms.
+    pub fn glossary_view(&self) -> Option<GlossaryView> {
+        if self.glossary.is_empty() {
+            return None;
+        }
+        let terms = self
+            .glossary
+            .iter()
+            .map(|g| TermView {
+                term: g.term.clone(),
+                anchor: g.anchor.clone(),
+                definition: g.definition.clone(),
+                defined_in: g.defined_in.as_ref().and_then(|p| self.place_link(p)),
+                applies_to: g
+                    .applies_to
+                    .as_ref()
+                    .and_then(|id| self.c.document(id))
+                    .map(|d| d.meta.title.clone()),
+                used_in: g
+                    .used_in
+                    .iter()
+                    .filter_map(|p| self.place_link(p))
+                    .collect(),
+            })
+            .collect();
+        Some(GlossaryView {
+            site: self.site_view(),
+            terms,
+        })
     }
 
     /// The URL of a target, relative to any page.
@@ -361,6 +465,7 @@ impl<'a> Layout<'a> {
         IndexView {
             site: self.site_view(),
             parts,
+            glossary: (!self.glossary.is_empty()).then(|| "glossary.html".to_string()),
         }
     }
 

@@ -20,6 +20,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/document.html"),
     ),
     ("clause.html", include_str!("../../templates/clause.html")),
+    (
+        "glossary.html",
+        include_str!("../../templates/glossary.html"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
