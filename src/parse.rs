@@ -365,7 +365,7 @@ impl Builder<'_> {
 
 /// A number with `<u>`/`</u>` insertion marks inside it, as flattened redlines print a
 /// half-finished renumbering. Returns the number as shown and the bytes the token takes.
-fn redlined_number(line: &str) -> Option<(String, usize)> {
+pub(crate) fn redlined_number(line: &str) -> Option<(String, usize)> {
     let mut visible = String::new();
     let mut i = 0;
     let mut tagged = false;

@@ -41,26 +41,6 @@ fn looks_like_title(rest: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c == '"' || c == '‘' || c == '“')
 }
 
-/// A number with `<u>` insertion marks inside it (`8.4<u>3</u>.1`), read as shown.
-fn redlined(line: &str) -> Option<String> {
-    let mut visible = String::new();
-    let (mut i, mut tagged) = (0, false);
-    while i < line.len() {
-        let rest = &line[i..];
-        if let Some(tag) = ["<u>", "</u>"].iter().find(|t| rest.starts_with(**t)) {
-            tagged = true;
-            i += tag.len();
-        } else if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-            visible.push_str(&rest[..1]);
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let visible = visible.trim_end_matches('.').to_string();
-    (tagged && !visible.is_empty() && line[i..].starts_with([' ', '\t'])).then_some(visible)
-}
-
 /// The clause number at the start of `text`, as clerk's parser reads the start of a paragraph
 /// or list item (or, with `heading`, of a heading, where any leading integer is a section).
 /// Without context: `N.0` is returned as section N and `(a)` as a sub-paragraph.
@@ -69,7 +49,8 @@ pub fn lead(text: &str, heading: bool) -> Option<Num> {
     if s.starts_with('<') {
         return None;
     }
-    if let Some(visible) = redlined(s) {
+    // The parser's own reading, so the importer and `clerk check` agree.
+    if let Some((visible, _)) = crate::parse::redlined_number(s) {
         if let Some(l) = parse_leading(&visible).filter(|l| l.len == visible.len()) {
             return Some(Num {
                 number: l.number,
