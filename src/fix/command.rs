@@ -122,20 +122,5 @@ pub fn run_renumber(
         ));
         return ExitCode::SUCCESS;
     }
-    let files: Vec<_> = texts
-        .iter()
-        .map(|(fid, t)| (dir.join(&c.file(*fid).path), t.clone()))
-        .collect();
-    match super::write_all(&mut super::Disk, &files) {
-        Ok(done) => {
-            for p in done {
-                out(&format!("changed {}\n", p.display()));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    super::write_sources(dir, &c, &texts)
 }

@@ -129,6 +129,32 @@ impl Sink for NewFiles {
     }
 }
 
+/// Write edited sources of a constitution loaded from `dir` (all or none, durably) and say
+/// which files changed: the last step of `clerk renumber --write` and `clerk rename --write`.
+pub fn write_sources(
+    dir: &Path,
+    c: &crate::model::Constitution,
+    texts: &[(crate::source::FileId, String)],
+) -> std::process::ExitCode {
+    let files: Vec<_> = texts
+        .iter()
+        .map(|(fid, t)| (dir.join(&c.file(*fid).path), t.clone()))
+        .collect();
+    match write_all(&mut Disk, &files) {
+        Ok(done) => {
+            let mut out = std::io::stdout().lock();
+            for p in done {
+                let _ = writeln!(out, "changed {}", p.display());
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
 /// Write every `(path, contents)` or none: all are staged first; if any staging fails the
 /// staged files are removed and no source is touched. Returns the paths replaced.
 pub fn write_all(
