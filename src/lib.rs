@@ -37,7 +37,11 @@
 //! constitution folder that this pipeline then loads; it reads its own output back with
 //! [`parse`] to prove every clause number survived.
 //!
-//! `main.rs` only calls [`cli::main`].
+//! Steps that take one document at a time (reading, parsing, the numbering and drafting
+//! checks, scanning for references and terms) run on every core through [`par::map`], which
+//! keeps results in document order so output does not depend on the number of threads.
+//!
+//! `main.rs` only chooses the allocator and calls [`cli::main`].
 
 // Diagnostics travel in `Err` only on the error path, once per bad file; boxing them would
 // cost every caller a `*` for no measurable gain.
@@ -54,6 +58,7 @@ pub mod load;
 pub mod model;
 pub mod number;
 pub mod pack;
+pub mod par;
 pub mod parse;
 pub mod passes;
 pub mod refs;

@@ -61,6 +61,8 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
             ))
         }
     }
+    // Walk first, then read the files found on every core.
+    let mut wanted: Vec<(String, std::path::PathBuf)> = Vec::new();
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let walker = walkdir::WalkDir::new(root)
@@ -101,9 +103,18 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
         if !(entry.file_type().is_file() && (is_config || is_doc)) {
             continue;
         }
-        match read_file(entry.path()) {
-            Ok(bytes) => files.push(RawFile { path, bytes }),
-            Err(d) => diags.push(d.at_path(path, None)),
+        wanted.push((path, entry.into_path()));
+    }
+    for ((path, _), read) in wanted
+        .iter()
+        .zip(crate::par::map(&wanted, |(_, p)| read_file(p)))
+    {
+        match read {
+            Ok(bytes) => files.push(RawFile {
+                path: path.clone(),
+                bytes,
+            }),
+            Err(d) => diags.push(d.at_path(path.clone(), None)),
         }
     }
     Ok((files, diags))
@@ -179,8 +190,8 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
     let mut diags = Vec::new();
     let has_config = raw.iter().any(|r| r.path == CONFIG_FILE);
     let mut files = Vec::new();
-    for r in raw {
-        match decode(r) {
+    for decoded in crate::par::map_owned(raw, decode) {
+        match decoded {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
@@ -210,9 +221,9 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
             return Err(Fatal(diags, files));
         }
     };
-    let mut documents = Vec::with_capacity(files.len().saturating_sub(1));
-    for (i, f) in files.iter().enumerate().skip(1) {
-        let (doc, more) = document(FileId(i as u32), f);
+    let ids: Vec<FileId> = (1..files.len() as u32).map(FileId).collect();
+    let mut documents = Vec::with_capacity(ids.len());
+    for (doc, more) in crate::par::map(&ids, |&id| document(id, &files[id.0 as usize])) {
         diags.extend(more);
         documents.push(doc);
     }

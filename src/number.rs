@@ -8,23 +8,92 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+/// A few ASCII characters inside a number: the letter before or after an inserted clause's
+/// number (`A` in `A1`, `4A`) or a sub-paragraph without its brackets (`a`, `iv`, `aa`).
+///
+/// Kept inline, so a number is plain data: comparing and hashing numbers (which every pass
+/// does per clause) never chases a pointer or calls `memcmp`. [`parse_sub`] reads at most
+/// six characters, so seven is room enough for every number clerk can read.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Tag {
+    len: u8,
+    bytes: [u8; Tag::MAX],
+}
+
+impl Tag {
+    pub const MAX: usize = 7;
+    pub const EMPTY: Tag = Tag {
+        len: 0,
+        bytes: [0; Tag::MAX],
+    };
+
+    /// `s` as a tag, if it is ASCII and at most [`Tag::MAX`] bytes.
+    pub fn new(s: &str) -> Option<Tag> {
+        if s.len() > Tag::MAX || !s.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; Tag::MAX];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Some(Tag {
+            len: s.len() as u8,
+            bytes,
+        })
+    }
+
+    /// One ASCII letter.
+    pub fn letter(c: u8) -> Tag {
+        let mut bytes = [0; Tag::MAX];
+        bytes[0] = c;
+        Tag { len: 1, bytes }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII is ever stored (see `new` and `letter`).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Tag {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// One level of a clause number.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Seg {
     /// A numeric level with optional letter prefix/suffix, as adopted documents insert clauses:
     /// `4A` is `{pre: "", n: 4, post: "A"}`, `A1` is `{pre: "A", n: 1, post: ""}`.
-    Num { pre: String, n: u32, post: String },
+    Num { pre: Tag, n: u32, post: Tag },
     /// A lettered or roman sub-paragraph, without its brackets: `a`, `iv`.
-    Sub(String),
+    Sub(Tag),
 }
 
 impl Seg {
     pub fn num(n: u32) -> Seg {
         Seg::Num {
-            pre: String::new(),
+            pre: Tag::EMPTY,
             n,
-            post: String::new(),
+            post: Tag::EMPTY,
         }
+    }
+
+    /// A sub-paragraph level, if `s` fits a [`Tag`].
+    pub fn sub(s: &str) -> Option<Seg> {
+        Tag::new(s).map(Seg::Sub)
     }
 
     /// The plain number of a numeric level with no letters, if it is one.
@@ -73,7 +142,8 @@ impl ClauseNumber {
     }
 
     pub fn child(&self, seg: Seg) -> ClauseNumber {
-        let mut v = self.0.clone();
+        let mut v = Vec::with_capacity(self.0.len() + 1);
+        v.extend_from_slice(&self.0);
         v.push(seg);
         ClauseNumber(v)
     }
@@ -90,7 +160,7 @@ impl ClauseNumber {
         let mut segs = lead.number.0;
         let mut rest = &s[lead.len..];
         while let Some((sub, len)) = parse_sub(rest) {
-            segs.push(Seg::Sub(sub.to_string()));
+            segs.push(Seg::sub(sub)?);
             rest = &rest[len..];
         }
         rest.is_empty().then_some(ClauseNumber(segs))
@@ -165,10 +235,10 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
     let mut i = 0;
     let mut segs = Vec::new();
     loop {
-        let mut pre = String::new();
+        let mut pre = Tag::EMPTY;
         if i < b.len() && b[i].is_ascii_uppercase() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
         {
-            pre.push(b[i] as char);
+            pre = Tag::letter(b[i]);
             i += 1;
         }
         let digits_start = i;
@@ -186,12 +256,12 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
         if n > MAX_SEG {
             return None;
         }
-        let mut post = String::new();
+        let mut post = Tag::EMPTY;
         if i < b.len()
             && b[i].is_ascii_uppercase()
             && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
         {
-            post.push(b[i] as char);
+            post = Tag::letter(b[i]);
             i += 1;
         }
         segs.push(Seg::Num { pre, n, post });
@@ -256,7 +326,7 @@ pub fn parse_cited(s: &str) -> Option<(ClauseNumber, usize)> {
         return None;
     }
     while let Some((sub, l)) = parse_sub(&s[len..]) {
-        number.0.push(Seg::Sub(sub.to_string()));
+        number.0.push(Seg::sub(sub)?);
         len += l;
     }
     match b.get(len) {
@@ -439,5 +509,23 @@ mod tests {
         assert_eq!(parse_sub("(iv) x"), Some(("iv", 4)));
         assert_eq!(parse_sub("(a) x"), Some(("a", 3)));
         assert_eq!(parse_sub("(see CSO 2.1)"), None);
+    }
+
+    #[test]
+    fn tags_hold_what_the_parser_reads() {
+        assert_eq!(
+            Tag::new("xxxviii").map(|t| t.to_string()),
+            Some("xxxviii".into())
+        );
+        assert_eq!(Tag::new("xxxviiii"), None);
+        assert_eq!(Tag::new("é"), None);
+        assert_eq!(Tag::new(""), Some(Tag::EMPTY));
+        assert_eq!(Tag::letter(b'A').as_str(), "A");
+        // Every sub-paragraph the parser accepts fits.
+        for k in 1..400 {
+            if let Some((inner, _)) = parse_sub(&format!("({})", to_roman(k))) {
+                assert!(Tag::new(inner).is_some(), "{inner}");
+            }
+        }
     }
 }

@@ -305,12 +305,10 @@ impl Builder<'_> {
             let span = at..at + lead.len;
             self.push(number, span.clone(), style, p.kind, p.start, span.end);
         } else if let Some((sub, len)) = parse_sub(line) {
-            let Some(parent) = self.sub_parent(sub) else {
+            let (Some(parent), Some(seg)) = (self.sub_parent(sub), Seg::sub(sub)) else {
                 return;
             };
-            let number = self.body.clauses[parent]
-                .number
-                .child(Seg::Sub(sub.to_string()));
+            let number = self.body.clauses[parent].number.child(seg);
             self.push(number, at..at + len, Style::Sub, p.kind, p.start, at + len);
         }
     }

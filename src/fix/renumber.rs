@@ -10,7 +10,7 @@ use super::Edit;
 use crate::diag::Diagnostic;
 use crate::frontmatter::Status;
 use crate::model::{Constitution, Document};
-use crate::number::{roman_value, to_roman, ClauseNumber, Seg, Style};
+use crate::number::{roman_value, to_roman, ClauseNumber, Seg, Style, Tag};
 use crate::refs::{Outcome, Reference};
 use crate::rules;
 use crate::source::FileId;
@@ -139,19 +139,25 @@ fn is_roman(sub: &str, prev_roman: Option<bool>) -> bool {
 fn next_suffix(seg: &Seg) -> Seg {
     match seg {
         Seg::Num { pre, n, post } => {
-            let post = match post.as_bytes().last() {
+            let next = match post.as_bytes().last() {
                 None => "A".to_string(),
                 Some(b'Z') => format!("{post}A"),
                 Some(&c) => format!("{}{}", &post[..post.len() - 1], (c + 1) as char),
             };
             Seg::Num {
-                pre: pre.clone(),
+                pre: *pre,
                 n: *n,
-                post,
+                post: Tag::new(&next).unwrap_or(*post),
             }
         }
-        Seg::Sub(s) => Seg::Sub(format!("{s}a")),
+        Seg::Sub(s) => sub_or(&format!("{s}a"), *seg),
     }
+}
+
+/// The sub-paragraph `text`, or `old` unchanged when `text` is longer than any sub-paragraph
+/// can be written (a list of hundreds): the check after renumbering then shows the clash.
+fn sub_or(text: &str, old: Seg) -> Seg {
+    Seg::sub(text).unwrap_or(old)
 }
 
 /// Where numbering stands under one parent.
@@ -180,16 +186,16 @@ pub fn new_numbers(doc: &Document, policy: Policy) -> Vec<ClauseNumber> {
         stack.truncate(p.map_or(0, |i| i + 1));
         let new_parent = p.map(|i| stack[i].1.clone()).unwrap_or_default();
         let entry = count.entry(new_parent.clone()).or_default();
-        let last = old.last().expect("numbers have a level").clone();
+        let last = *old.last().expect("numbers have a level");
         let seg = match (&last, policy) {
             (Seg::Sub(s), _) => {
                 let roman = is_roman(s, entry.roman);
                 entry.roman = Some(roman);
                 entry.count += 1;
                 match policy {
-                    Policy::Adopted => last.clone(),
-                    Policy::Draft if roman => Seg::Sub(to_roman(entry.count)),
-                    Policy::Draft => Seg::Sub(letters(entry.count)),
+                    Policy::Adopted => last,
+                    Policy::Draft if roman => sub_or(&to_roman(entry.count), last),
+                    Policy::Draft => sub_or(&letters(entry.count), last),
                 }
             }
             (_, Policy::Draft) => {
@@ -199,20 +205,20 @@ pub fn new_numbers(doc: &Document, policy: Policy) -> Vec<ClauseNumber> {
             (_, Policy::Adopted) => {
                 let kept = match &entry.last_old {
                     None if last == Seg::num(0) => Seg::Num {
-                        pre: "A".into(),
+                        pre: Tag::letter(b'A'),
                         n: 1,
-                        post: String::new(),
+                        post: Tag::EMPTY,
                     },
-                    None => last.clone(),
-                    Some(prev) if last > *prev => last.clone(),
+                    None => last,
+                    Some(prev) if last > *prev => last,
                     Some(_) => {
                         next_suffix(entry.last_new.as_ref().expect("set with entry.last_old"))
                     }
                 };
                 if entry.last_old.as_ref().is_none_or(|prev| last > *prev) && last != Seg::num(0) {
-                    entry.last_old = Some(last.clone());
+                    entry.last_old = Some(last);
                 }
-                entry.last_new = Some(kept.clone());
+                entry.last_new = Some(kept);
                 kept
             }
         };
@@ -258,7 +264,7 @@ fn render_cited(new: &ClauseNumber, written: &str) -> String {
             .rev()
             .map(|s| match s {
                 Seg::Sub(x) => format!("({x})"),
-                other => ClauseNumber(vec![other.clone()]).to_string(),
+                other => ClauseNumber(vec![*other]).to_string(),
             })
             .collect();
     }

@@ -76,8 +76,9 @@ pub fn lead(text: &str, heading: bool) -> Option<Num> {
             sub: false,
         });
     }
-    parse_sub(s).map(|(sub, _)| Num {
-        number: ClauseNumber(vec![Seg::Sub(sub.to_string())]),
+    let (sub, _) = parse_sub(s)?;
+    Some(Num {
+        number: ClauseNumber(vec![Seg::sub(sub)?]),
         style: Style::Sub,
         sub: true,
     })

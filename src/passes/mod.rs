@@ -30,12 +30,13 @@ pub fn run_structure(c: &Constitution) -> Vec<Diagnostic> {
     structure_with_refs(c, &crate::refs::resolve::resolve_all(c))
 }
 
-fn structure_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for doc in &c.documents {
-        diags.extend(numbering::check_document(c, doc));
-        diags.extend(drafting::check_document(c, doc));
-    }
+pub fn structure_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
+    let per_doc = crate::par::map(&c.documents, |doc| {
+        let mut d = numbering::check_document(c, doc);
+        d.extend(drafting::check_document(c, doc));
+        d
+    });
+    let mut diags: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
     diags.extend(numbering::check_labels(c));
     diags.extend(crate::refs::resolve::diagnostics(c, refs));
     diags

@@ -19,14 +19,28 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub fn check(c: &Constitution) -> Vec<Diagnostic> {
     let index = Index::new(c);
     let mut out = index.problems.clone();
-    let scans: Vec<DocScan> = (0..c.documents.len()).map(|d| index.scan(c, d)).collect();
-    for (di, scan) in scans.iter().enumerate() {
-        retired(c, &index, di, scan, &mut out);
-    }
     let keys = by_key(&index);
+    let cx = Undefined {
+        everywhere: covered_everywhere(c, &index),
+        scanner: Scanner::new(&c.config.council),
+        keys: &keys,
+    };
+    // Each document's own checks on every core; what needs every document comes after.
+    let docs: Vec<usize> = (0..c.documents.len()).collect();
+    let per_doc: Vec<(DocScan, Vec<Diagnostic>)> = crate::par::map(&docs, |&di| {
+        let scan = index.scan(c, di);
+        let mut found = Vec::new();
+        retired(c, &index, di, &scan, &mut found);
+        undefined(c, &index, di, &scan, &cx, &mut found);
+        (scan, found)
+    });
+    let mut scans = Vec::with_capacity(per_doc.len());
+    for (scan, found) in per_doc {
+        scans.push(scan);
+        out.extend(found);
+    }
     unused(c, &index, &scans, &mut out);
     duplicates(c, &index, &keys, &mut out);
-    undefined(c, &index, &scans, &keys, &mut out);
     out
 }
 
@@ -301,96 +315,104 @@ fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
     set
 }
 
+/// What the undefined-term check needs from the whole constitution.
+struct Undefined<'a> {
+    /// Names that cover a phrase in every document.
+    everywhere: HashSet<String>,
+    scanner: Scanner,
+    /// Definitions by phrase key.
+    keys: &'a HashMap<String, Vec<usize>>,
+}
+
+/// Capitalised phrases used in document `di` as if defined (T603).
 fn undefined(
     c: &Constitution,
     index: &Index,
-    scans: &[DocScan],
-    keys: &HashMap<String, Vec<usize>>,
+    di: usize,
+    scan: &DocScan,
+    cx: &Undefined<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let everywhere = covered_everywhere(c, index);
-    let scanner = Scanner::new(&c.config.council);
-    for (di, doc) in c.documents.iter().enumerate() {
-        let f = c.file(doc.file);
-        let mut phrases: Vec<Phrase> = Vec::new();
-        scanner.scan_runs(&f.text, &doc.runs, &mut phrases);
-        // A phrase that overlaps a known title ("Committee Chairman", "Deputy Chief
-        // Executive") is about that title; one inside a defined term is that term. A phrase
-        // that merely contains a term ("Chief Officer" around "Officer") is still a phrase.
-        let spans = |titles: bool| -> Vec<&crate::source::Span> {
-            scans[di]
-                .prose
-                .iter()
-                .filter(|h| {
-                    h.roles.iter().any(|r| match r.role {
-                        Role::Term(i) => !titles && index.applies(i as usize, di),
-                        _ => titles,
-                    })
+    let (everywhere, scanner, keys) = (&cx.everywhere, &cx.scanner, cx.keys);
+    let doc = &c.documents[di];
+    let f = c.file(doc.file);
+    let mut phrases: Vec<Phrase> = Vec::new();
+    scanner.scan_runs(&f.text, &doc.runs, &mut phrases);
+    // A phrase that overlaps a known title ("Committee Chairman", "Deputy Chief
+    // Executive") is about that title; one inside a defined term is that term. A phrase
+    // that merely contains a term ("Chief Officer" around "Officer") is still a phrase.
+    let spans = |titles: bool| -> Vec<&crate::source::Span> {
+        scan.prose
+            .iter()
+            .filter(|h| {
+                h.roles.iter().any(|r| match r.role {
+                    Role::Term(i) => !titles && index.applies(i as usize, di),
+                    _ => titles,
                 })
-                .map(|h| &h.span)
-                .collect()
-        };
-        let (titles, terms) = (spans(true), spans(false));
-        let overlaps = |p: &Phrase| {
-            let i = titles.partition_point(|k| k.end <= p.span.start);
-            let j = terms.partition_point(|k| k.start <= p.span.start);
-            titles.get(i).is_some_and(|k| k.start < p.span.end)
-                || j.checked_sub(1).is_some_and(|j| terms[j].end >= p.span.end)
-        };
-        let mut groups: Vec<(String, Vec<&Phrase>)> = Vec::new();
-        let mut at: HashMap<String, usize> = HashMap::default();
-        let mut k = String::new();
-        for p in &phrases {
-            if overlaps(p) {
-                continue;
-            }
-            capitalised::key_into(&f.text[p.span.clone()], &mut k);
-            if everywhere.contains(k.as_str()) {
-                continue;
-            }
-            match at.get(k.as_str()) {
-                Some(&g) => groups[g].1.push(p),
-                None => {
-                    at.insert(k.clone(), groups.len());
-                    groups.push((k.clone(), vec![p]));
-                }
+            })
+            .map(|h| &h.span)
+            .collect()
+    };
+    let (titles, terms) = (spans(true), spans(false));
+    let overlaps = |p: &Phrase| {
+        let i = titles.partition_point(|k| k.end <= p.span.start);
+        let j = terms.partition_point(|k| k.start <= p.span.start);
+        titles.get(i).is_some_and(|k| k.start < p.span.end)
+            || j.checked_sub(1).is_some_and(|j| terms[j].end >= p.span.end)
+    };
+    let mut groups: Vec<(String, Vec<&Phrase>)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::default();
+    let mut k = String::new();
+    for p in &phrases {
+        if overlaps(p) {
+            continue;
+        }
+        capitalised::key_into(&f.text[p.span.clone()], &mut k);
+        if everywhere.contains(k.as_str()) {
+            continue;
+        }
+        match at.get(k.as_str()) {
+            Some(&g) => groups[g].1.push(p),
+            None => {
+                at.insert(k.clone(), groups.len());
+                groups.push((k.clone(), vec![p]));
             }
         }
-        for (key, uses) in groups {
-            let defs: &[usize] = keys.get(&key).map_or(&[], Vec::as_slice);
-            if defs.iter().any(|&i| index.applies(i, di)) || uses.len() < 2 {
-                continue;
-            }
-            let first = uses[0];
-            let shown = &f.text[first.span.clone()];
-            let name = without_possessive(shown);
-            let help = match defs.first().map(|&i| &index.definitions[i]) {
-                Some(d) if d.doc.is_some() => {
-                    let other = &c.documents[d.doc.unwrap_or(0)];
-                    let clause = d.clause.map(|ci| other.clauses[ci].number.to_string()).unwrap_or_default();
-                    format!(
-                        "`{}` is defined in {} {clause}, which applies to that document only; list that clause under `terms.definitions` in constitution.yaml to use it everywhere",
-                        d.term, other.meta.id
-                    )
-                }
-                _ => format!(
-                    "define it (\"{name} means …\" in a Definitions clause, or `terms.defined` in constitution.yaml), declare it under `titles:` if it is a role or body, or add `{name}` to `terms.allow`"
-                ),
-            };
-            out.push(
-                Diagnostic::new(
-                    rules::UNDEFINED_TERM,
-                    Severity::Info,
-                    format!(
-                        "`{shown}` is capitalised like a defined term ({} uses in this document), but no definition covers it",
-                        uses.len()
-                    ),
+    }
+    for (key, uses) in groups {
+        let defs: &[usize] = keys.get(&key).map_or(&[], Vec::as_slice);
+        if defs.iter().any(|&i| index.applies(i, di)) || uses.len() < 2 {
+            continue;
+        }
+        let first = uses[0];
+        let shown = &f.text[first.span.clone()];
+        let name = without_possessive(shown);
+        let help = match defs.first().map(|&i| &index.definitions[i]) {
+            Some(d) if d.doc.is_some() => {
+                let other = &c.documents[d.doc.unwrap_or(0)];
+                let clause = d.clause.map(|ci| other.clauses[ci].number.to_string()).unwrap_or_default();
+                format!(
+                    "`{}` is defined in {} {clause}, which applies to that document only; list that clause under `terms.definitions` in constitution.yaml to use it everywhere",
+                    d.term, other.meta.id
                 )
-                .at(doc.file, &f.path, first.span.clone())
-                .document(Some(&doc.meta.id))
-                .clause(doc.clause_number_at(first.span.start))
-                .help(help),
-            );
-        }
+            }
+            _ => format!(
+                "define it (\"{name} means …\" in a Definitions clause, or `terms.defined` in constitution.yaml), declare it under `titles:` if it is a role or body, or add `{name}` to `terms.allow`"
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                rules::UNDEFINED_TERM,
+                Severity::Info,
+                format!(
+                    "`{shown}` is capitalised like a defined term ({} uses in this document), but no definition covers it",
+                    uses.len()
+                ),
+            )
+            .at(doc.file, &f.path, first.span.clone())
+            .document(Some(&doc.meta.id))
+            .clause(doc.clause_number_at(first.span.start))
+            .help(help),
+        );
     }
 }

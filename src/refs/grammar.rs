@@ -156,7 +156,7 @@ fn list_connector(text: &str, i: usize) -> Option<usize> {
 /// A relative sub-paragraph "(b)", as in "sub-paragraph (b)": a number of one bracketed level.
 fn sub_at(text: &str, i: usize) -> Option<NumRef> {
     let (sub, len) = crate::number::parse_sub(&text[i..])?;
-    let number = ClauseNumber(vec![crate::number::Seg::Sub(sub.to_string())]);
+    let number = ClauseNumber(vec![crate::number::Seg::sub(sub)?]);
     Some(NumRef {
         number,
         span: i..i + len,

@@ -248,25 +248,34 @@ impl Resolver<'_, '_> {
 /// Resolve every reference in the constitution, in document order.
 pub fn resolve_all(c: &Constitution) -> Vec<Reference> {
     let ix = Index::new(c);
+    let docs: Vec<usize> = (0..c.documents.len()).collect();
+    let mut out: Vec<Reference> = crate::par::map(&docs, |&di| resolve_document(&ix, c, di))
+        .into_iter()
+        .flatten()
+        .collect();
+    out.sort_by_key(|r| (r.doc, r.span.start));
+    out
+}
+
+/// Every reference written in one document, resolved against the whole constitution.
+fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Reference> {
+    let d = &c.documents[di];
+    let text = &c.file(d.file).text;
     let mut out = Vec::new();
-    for (di, d) in c.documents.iter().enumerate() {
-        let text = &c.file(d.file).text;
-        for run in &d.runs {
-            for raw in grammar::scan(&ix.lexicon, text, run.clone()) {
-                // "# Appendix D Forms" names itself; it cites nothing.
-                if d.headings.iter().any(|h| h.text.start == raw.span.start) {
-                    continue;
-                }
-                out.push(resolve_raw(&ix, di, raw));
+    for run in &d.runs {
+        for raw in grammar::scan(&ix.lexicon, text, run.clone()) {
+            // "# Appendix D Forms" names itself; it cites nothing.
+            if d.headings.iter().any(|h| h.text.start == raw.span.start) {
+                continue;
             }
-        }
-        for link in &d.links {
-            if let Some(r) = super::links::resolve_link(&ix, di, link) {
-                out.push(r);
-            }
+            out.push(resolve_raw(ix, di, raw));
         }
     }
-    out.sort_by_key(|r| (r.doc, r.span.start));
+    for link in &d.links {
+        if let Some(r) = super::links::resolve_link(ix, di, link) {
+            out.push(r);
+        }
+    }
     out
 }
 

@@ -198,12 +198,79 @@ pub fn crosses_tag(text: &str, span: &Span) -> bool {
     text[span.clone()].contains('<')
 }
 
+/// The forms of one pattern. Terms defined inside a document count in that document only,
+/// and every document of a large constitution may define the same words ("Chief Officer"):
+/// a hit looks up its own document's forms by binary search instead of walking every
+/// document's, which made the scan quadratic in the number of documents.
+#[derive(Default)]
+struct Group {
+    /// Every form, in order (what a scan with no document sees).
+    all: Vec<u32>,
+    /// Forms that count everywhere, in order.
+    everywhere: Vec<u32>,
+    /// `(document, form)` for forms that count in one document, sorted.
+    local: Vec<(u32, u32)>,
+}
+
+impl Group {
+    fn push(&mut self, form: u32, only_in: Option<u32>) {
+        self.all.push(form);
+        match only_in {
+            None => self.everywhere.push(form),
+            Some(d) => self.local.push((d, form)),
+        }
+    }
+
+    /// The forms that count in `doc`, in form order.
+    fn forms_in(&self, doc: Option<u32>) -> InOrder<'_> {
+        let Some(d) = doc else {
+            return InOrder {
+                a: &self.all,
+                b: &[],
+            };
+        };
+        let from = self.local.partition_point(|&(x, _)| x < d);
+        let to = from + self.local[from..].partition_point(|&(x, _)| x == d);
+        InOrder {
+            a: &self.everywhere,
+            b: &self.local[from..to],
+        }
+    }
+}
+
+/// Two ascending lists of form indices merged into one ascending sequence.
+struct InOrder<'a> {
+    a: &'a [u32],
+    b: &'a [(u32, u32)],
+}
+
+impl Iterator for InOrder<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        let take_a = match (self.a.first(), self.b.first()) {
+            (Some(&x), Some(&(_, y))) => x < y,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return None,
+        };
+        if take_a {
+            let x = self.a[0];
+            self.a = &self.a[1..];
+            Some(x as usize)
+        } else {
+            let y = self.b[0].1;
+            self.b = &self.b[1..];
+            Some(y as usize)
+        }
+    }
+}
+
 /// The automaton over every form.
 pub struct Matcher {
     ac: Option<AhoCorasick>,
     forms: Vec<Form>,
     /// For each automaton pattern (a distinct text, ASCII case folded): its forms.
-    groups: Vec<Vec<u32>>,
+    groups: Vec<Group>,
     /// For each pattern, the other patterns that are proper prefixes of it, longest first:
     /// where the longest match fails its checks, a shorter one may still hold.
     prefixes: Vec<Vec<u32>>,
@@ -223,16 +290,19 @@ impl Matcher {
             .filter(|f| !f.text.trim().is_empty())
             .collect();
         let mut texts: Vec<String> = Vec::new();
-        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut by_text: rustc_hash::FxHashMap<String, usize> = Default::default();
         for (i, f) in forms.iter().enumerate() {
             let k = f.text.to_ascii_lowercase();
             let g = *by_text.entry(k.clone()).or_insert_with(|| {
                 texts.push(k);
-                groups.push(Vec::new());
+                groups.push(Group::default());
                 texts.len() - 1
             });
-            groups[g].push(i as u32);
+            groups[g].push(i as u32, f.only_in);
+        }
+        for g in &mut groups {
+            g.local.sort_unstable();
         }
         let mut prefixes: Vec<Vec<u32>> = texts
             .iter()
@@ -268,7 +338,7 @@ impl Matcher {
             })
             .collect();
         let capital_terms = |p: usize| {
-            groups[p].iter().all(|&fi| {
+            groups[p].all.iter().all(|&fi| {
                 let f = &forms[fi as usize];
                 f.case == CaseRule::AsWritten
                     && f.text.starts_with(|c: char| c.is_ascii_uppercase())
@@ -381,11 +451,8 @@ impl Matcher {
                 let (s, p) = (base + m.start(), m.pattern().as_usize());
                 if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
                     // Only capitalised terms are written this way: "member" is not "Member".
-                    for &fi in &self.groups[p] {
-                        let f = &self.forms[fi as usize];
-                        if f.only_in.is_none() || doc.is_none() || f.only_in == doc {
-                            near.push((s..s + self.lens[p], f.role));
-                        }
+                    for fi in self.groups[p].forms_in(doc) {
+                        near.push((s..s + self.lens[p], self.forms[fi].role));
                     }
                     if self.risky[p] {
                         pos = s + 1;
@@ -434,11 +501,8 @@ impl Matcher {
         }
         let found = &text[s..e];
         let mut roles = Roles::new();
-        for &fi in &self.groups[p] {
-            let form = &self.forms[fi as usize];
-            if form.only_in.is_some() && doc.is_some() && form.only_in != doc {
-                continue;
-            }
+        for fi in self.groups[p].forms_in(doc) {
+            let form = &self.forms[fi];
             let case = case_of(found, &form.text);
             let ok = match form.case {
                 CaseRule::Any => true,
