@@ -33,8 +33,8 @@ pub fn check_dir(root: &Path) -> Result<Checked, Fatal> {
 /// the check resolves anyway) for a caller that goes on to use them, like `clerk build`.
 pub fn check_dir_with_refs(root: &Path) -> Result<(Checked, Vec<crate::refs::Reference>), Fatal> {
     let (c, mut diags) = load::load_dir(root)?;
-    let refs = crate::refs::resolve::resolve_all(&c);
-    diags.extend(passes::run_all_with_refs(&c, &refs));
+    let (found, refs) = passes::analyse(&c);
+    diags.extend(found);
     diag::sort(&mut diags);
     Ok((
         Checked {

@@ -63,6 +63,26 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
         .collect()
 }
 
+/// `(a(), b())`, the two computed side by side when there is more than one thread.
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if threads() <= 1 {
+        return (a(), b());
+    }
+    std::thread::scope(|s| {
+        let other = s.spawn(a);
+        let right = b();
+        (
+            other
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            right,
+        )
+    })
+}
+
 /// [`map`] for work that consumes its items (decoding bytes into text without copying them).
 pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let cells: Vec<std::sync::Mutex<Option<T>>> = items

@@ -723,3 +723,43 @@ fn every_json_line_has_the_contract_fields() {
     let missing = clerk_in(bare.root(), &["check", "nope", "--format", "json"]);
     assert_eq!(missing.json().len(), 1);
 }
+
+/// Per-document work runs on every core; the output must not depend on how many.
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dirs = [
+        root.join("constitution"),
+        root.join("tests/fixtures/seeds/redline-draft/constitution"),
+        root.join("tests/fixtures/seeds/proposed-protocol/constitution"),
+    ];
+    for dir in dirs {
+        let run = |threads: &str| {
+            let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+                .args([
+                    OsStr::new("check"),
+                    dir.as_os_str(),
+                    OsStr::new("--format"),
+                    OsStr::new("json"),
+                ])
+                .env("CLERK_THREADS", threads)
+                .output()
+                .expect("clerk runs");
+            String::from_utf8(out.stdout).expect("UTF-8")
+        };
+        let one = run("1");
+        assert!(
+            !one.is_empty() || dir.ends_with("constitution"),
+            "{}",
+            dir.display()
+        );
+        for threads in ["2", "5"] {
+            assert_eq!(
+                run(threads),
+                one,
+                "{} with {threads} threads",
+                dir.display()
+            );
+        }
+    }
+}

@@ -5,6 +5,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::Constitution;
+use crate::refs::Reference;
 
 pub mod drafting;
 pub mod numbering;
@@ -12,32 +13,54 @@ pub mod terms;
 
 /// Run every pass over the whole constitution.
 pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
-    let refs = crate::refs::resolve::resolve_all(c);
-    run_all_with_refs(c, &refs)
+    analyse(c).0
 }
 
-/// [`run_all`] with the references already resolved, for callers that need them too
-/// (`clerk build` links them), so they are resolved once.
-pub fn run_all_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
-    let mut diags = structure_with_refs(c, refs);
-    diags.extend(terms::check(c));
-    diags
+/// Every pass, and the resolved references (which the reference checks need anyway) for
+/// callers that go on to use them, like `clerk build`.
+///
+/// The passes share one trip over the documents: the reference index and the term index
+/// are built side by side (each needs every document, neither needs the other), then each
+/// document gets its numbering, drafting, reference and term checks on whichever core is
+/// free, and last come the checks across documents. Splitting the work by document rather
+/// than by pass keeps both cores busy through passes of very different cost.
+pub fn analyse(c: &Constitution) -> (Vec<Diagnostic>, Vec<Reference>) {
+    analyse_with(c, true)
 }
 
 /// Every pass but the term checks: numbering, drafting, labels and references. (The
-/// benchmark times the term checks against this.)
+/// benchmarks time the term checks against this.)
 pub fn run_structure(c: &Constitution) -> Vec<Diagnostic> {
-    structure_with_refs(c, &crate::refs::resolve::resolve_all(c))
+    analyse_with(c, false).0
 }
 
-pub fn structure_with_refs(c: &Constitution, refs: &[crate::refs::Reference]) -> Vec<Diagnostic> {
-    let per_doc = crate::par::map(&c.documents, |doc| {
-        let mut d = numbering::check_document(c, doc);
-        d.extend(drafting::check_document(c, doc));
-        d
+fn analyse_with(c: &Constitution, with_terms: bool) -> (Vec<Diagnostic>, Vec<Reference>) {
+    let (ix, term_checks) = crate::par::join(
+        || crate::refs::resolve::Index::new(c),
+        || with_terms.then(|| terms::TermChecks::new(c)),
+    );
+    let docs: Vec<usize> = (0..c.documents.len()).collect();
+    let per_doc = crate::par::map(&docs, |&di| {
+        let doc = &c.documents[di];
+        let mut own = numbering::check_document(c, doc);
+        own.extend(drafting::check_document(c, doc));
+        let refs = crate::refs::resolve::resolve_document(&ix, c, di);
+        let terms = term_checks.as_ref().map(|t| t.document(c, di));
+        (own, refs, terms)
     });
-    let mut diags: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
+    let mut diags = Vec::new();
+    let mut refs = Vec::with_capacity(per_doc.len());
+    let mut terms_found = Vec::with_capacity(per_doc.len());
+    for (own, r, t) in per_doc {
+        diags.extend(own);
+        refs.push(r);
+        terms_found.extend(t);
+    }
+    let refs = crate::refs::resolve::in_order(refs);
     diags.extend(numbering::check_labels(c));
-    diags.extend(crate::refs::resolve::diagnostics(c, refs));
-    diags
+    diags.extend(crate::refs::resolve::diagnostics(c, &refs));
+    if let Some(t) = term_checks {
+        diags.extend(t.finish(c, terms_found));
+    }
+    (diags, refs)
 }

@@ -17,31 +17,98 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Run every term check over the constitution.
 pub fn check(c: &Constitution) -> Vec<Diagnostic> {
-    let index = Index::new(c);
-    let mut out = index.problems.clone();
-    let keys = by_key(&index);
-    let cx = Undefined {
-        everywhere: covered_everywhere(c, &index),
-        scanner: Scanner::new(&c.config.council),
-        keys: &keys,
-    };
-    // Each document's own checks on every core; what needs every document comes after.
+    let checks = TermChecks::new(c);
     let docs: Vec<usize> = (0..c.documents.len()).collect();
-    let per_doc: Vec<(DocScan, Vec<Diagnostic>)> = crate::par::map(&docs, |&di| {
-        let scan = index.scan(c, di);
-        let mut found = Vec::new();
-        retired(c, &index, di, &scan, &mut found);
-        undefined(c, &index, di, &scan, &cx, &mut found);
-        (scan, found)
-    });
-    let mut scans = Vec::with_capacity(per_doc.len());
-    for (scan, found) in per_doc {
-        scans.push(scan);
-        out.extend(found);
+    let per_doc = crate::par::map(&docs, |&di| checks.document(c, di));
+    checks.finish(c, per_doc)
+}
+
+/// The term checks in three steps, so [`crate::passes::run_all`] can run each document's
+/// share together with the other passes' per-document work: [`TermChecks::new`] reads every
+/// name and definition, [`TermChecks::document`] checks one document (on any thread), and
+/// [`TermChecks::finish`] does what needs every document's findings.
+pub struct TermChecks {
+    index: Index,
+    /// Definitions by phrase key.
+    keys: HashMap<String, Vec<usize>>,
+    /// Names that cover a capitalised phrase in every document.
+    everywhere: HashSet<String>,
+    scanner: Scanner,
+}
+
+/// What [`TermChecks::document`] found in one document: its diagnostics, and what the
+/// unused-definition check needs from it (the hits themselves are dropped with the task, so
+/// their memory is reused by the next document).
+pub struct DocTerms {
+    found: Vec<Diagnostic>,
+    usage: Usage,
+}
+
+/// Which definitions a document uses, and where it first writes each in the wrong case.
+#[derive(Default)]
+struct Usage {
+    used: Vec<usize>,
+    near: Vec<(usize, usize)>,
+}
+
+impl Usage {
+    fn of(index: &Index, di: usize, scan: &DocScan) -> Usage {
+        let mut used: Vec<usize> = scan
+            .prose
+            .iter()
+            .chain(&scan.links)
+            .filter_map(|hit| index.term_use(hit, di))
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut near: Vec<(usize, usize)> = Vec::new();
+        for (span, role) in &scan.near {
+            if let Role::Term(i) = role {
+                if !near.iter().any(|&(j, _)| j == *i as usize) {
+                    near.push((*i as usize, span.start));
+                }
+            }
+        }
+        Usage { used, near }
     }
-    unused(c, &index, &scans, &mut out);
-    duplicates(c, &index, &keys, &mut out);
-    out
+}
+
+impl TermChecks {
+    pub fn new(c: &Constitution) -> TermChecks {
+        let index = Index::new(c);
+        TermChecks {
+            keys: by_key(&index),
+            everywhere: covered_everywhere(c, &index),
+            scanner: Scanner::new(&c.config.council),
+            index,
+        }
+    }
+
+    /// Retired titles (T601) and undefined terms (T603) in document `di`.
+    pub fn document(&self, c: &Constitution, di: usize) -> DocTerms {
+        let scan = self.index.scan(c, di);
+        let mut found = Vec::new();
+        retired(c, &self.index, di, &scan, &mut found);
+        undefined(c, self, di, &scan, &mut found);
+        DocTerms {
+            found,
+            usage: Usage::of(&self.index, di, &scan),
+        }
+    }
+
+    /// Every document's findings, with the checks across documents: configuration problems
+    /// (T604), unused definitions (T602) and terms defined twice (T605).
+    pub fn finish(self, c: &Constitution, per_doc: Vec<DocTerms>) -> Vec<Diagnostic> {
+        let mut out = self.index.problems.clone();
+        let mut usage = Vec::with_capacity(per_doc.len());
+        for d in per_doc {
+            out.extend(d.found);
+            usage.push(d.usage);
+        }
+        unused(c, &self.index, &usage, &mut out);
+        duplicates(c, &self.index, &self.keys, &mut out);
+        out
+    }
 }
 
 /// The replacement for a retired use, in the form (singular or plural) it was found in.
@@ -157,19 +224,15 @@ fn strip_tags(s: &str) -> String {
     out
 }
 
-fn unused(c: &Constitution, index: &Index, scans: &[DocScan], out: &mut Vec<Diagnostic>) {
+fn unused(c: &Constitution, index: &Index, usage: &[Usage], out: &mut Vec<Diagnostic>) {
     let mut used = vec![false; index.definitions.len()];
     let mut near: HashMap<usize, (usize, usize)> = HashMap::default();
-    for (di, scan) in scans.iter().enumerate() {
-        for hit in scan.prose.iter().chain(&scan.links) {
-            if let Some(i) = index.term_use(hit, di) {
-                used[i] = true;
-            }
+    for (di, u) in usage.iter().enumerate() {
+        for &i in &u.used {
+            used[i] = true;
         }
-        for (span, role) in &scan.near {
-            if let Role::Term(i) = role {
-                near.entry(*i as usize).or_insert((di, span.start));
-            }
+        for &(i, at) in &u.near {
+            near.entry(i).or_insert((di, at));
         }
     }
     for (i, d) in index.definitions.iter().enumerate() {
@@ -315,25 +378,15 @@ fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
     set
 }
 
-/// What the undefined-term check needs from the whole constitution.
-struct Undefined<'a> {
-    /// Names that cover a phrase in every document.
-    everywhere: HashSet<String>,
-    scanner: Scanner,
-    /// Definitions by phrase key.
-    keys: &'a HashMap<String, Vec<usize>>,
-}
-
 /// Capitalised phrases used in document `di` as if defined (T603).
 fn undefined(
     c: &Constitution,
-    index: &Index,
+    cx: &TermChecks,
     di: usize,
     scan: &DocScan,
-    cx: &Undefined<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let (everywhere, scanner, keys) = (&cx.everywhere, &cx.scanner, cx.keys);
+    let (index, everywhere, scanner, keys) = (&cx.index, &cx.everywhere, &cx.scanner, &cx.keys);
     let doc = &c.documents[di];
     let f = c.file(doc.file);
     let mut phrases: Vec<Phrase> = Vec::new();

@@ -249,16 +249,19 @@ impl Resolver<'_, '_> {
 pub fn resolve_all(c: &Constitution) -> Vec<Reference> {
     let ix = Index::new(c);
     let docs: Vec<usize> = (0..c.documents.len()).collect();
-    let mut out: Vec<Reference> = crate::par::map(&docs, |&di| resolve_document(&ix, c, di))
-        .into_iter()
-        .flatten()
-        .collect();
+    in_order(crate::par::map(&docs, |&di| resolve_document(&ix, c, di)))
+}
+
+/// Each document's references (from [`resolve_document`], in document order) as one list
+/// in text order, as [`resolve_all`] returns them.
+pub fn in_order(per_doc: Vec<Vec<Reference>>) -> Vec<Reference> {
+    let mut out: Vec<Reference> = per_doc.into_iter().flatten().collect();
     out.sort_by_key(|r| (r.doc, r.span.start));
     out
 }
 
-/// Every reference written in one document, resolved against the whole constitution.
-fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Reference> {
+/// Every reference written in document `di`, resolved against the whole constitution.
+pub fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Reference> {
     let d = &c.documents[di];
     let text = &c.file(d.file).text;
     let mut out = Vec::new();

@@ -269,34 +269,33 @@ impl Index {
     }
 }
 
-/// Every definition: from the documents' text, then from `terms.defined`.
-fn definitions(c: &Constitution) -> Vec<Definition> {
-    let pointed: Vec<config::Pointer> = c
-        .config
-        .terms
-        .definitions
+/// The definitions written in document `di`: its Definitions clauses, and the clauses
+/// `terms.definitions` points at (whose terms apply to the whole constitution).
+fn defined_in_document(
+    c: &Constitution,
+    di: usize,
+    pointed: &[config::Pointer],
+) -> Vec<Definition> {
+    let doc = &c.documents[di];
+    let text = &c.file(doc.file).text;
+    let extra: Vec<usize> = pointed
         .iter()
-        .filter_map(|p| config::resolve_pointer(c, &p.value).ok())
+        .filter(|p| p.doc == di)
+        .map(|p| p.clause)
         .collect();
-    let mut out = Vec::new();
-    for (di, doc) in c.documents.iter().enumerate() {
-        let text = &c.file(doc.file).text;
-        let extra: Vec<usize> = pointed
-            .iter()
-            .filter(|p| p.doc == di)
-            .map(|p| p.clause)
-            .collect();
-        let wide: Vec<Span> = extra
-            .iter()
-            .map(|&ci| doc.clauses[ci].span.start..define::subtree_end(doc, ci))
-            .collect();
-        for f in define::read(text, doc, &extra) {
+    let wide: Vec<Span> = extra
+        .iter()
+        .map(|&ci| doc.clauses[ci].span.start..define::subtree_end(doc, ci))
+        .collect();
+    define::read(text, doc, &extra)
+        .into_iter()
+        .map(|f| {
             let scope = if wide.iter().any(|w| w.contains(&f.term_span.start)) {
                 Scope::Constitution
             } else {
                 Scope::Document(di)
             };
-            out.push(Definition {
+            Definition {
                 text: define::plain_text(text, &f.entry),
                 term: f.term,
                 plural: None,
@@ -306,9 +305,25 @@ fn definitions(c: &Constitution) -> Vec<Definition> {
                 entry: Some(f.entry),
                 doc: Some(di),
                 clause: f.clause,
-            });
-        }
-    }
+            }
+        })
+        .collect()
+}
+/// Every definition: from the documents' text, then from `terms.defined`.
+fn definitions(c: &Constitution) -> Vec<Definition> {
+    let pointed: Vec<config::Pointer> = c
+        .config
+        .terms
+        .definitions
+        .iter()
+        .filter_map(|p| config::resolve_pointer(c, &p.value).ok())
+        .collect();
+    let docs: Vec<usize> = (0..c.documents.len()).collect();
+    let mut out: Vec<Definition> =
+        crate::par::map(&docs, |&di| defined_in_document(c, di, &pointed))
+            .into_iter()
+            .flatten()
+            .collect();
     for t in &c.config.terms.defined {
         let name = t.term.value.trim();
         let mut found = false;
