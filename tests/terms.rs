@@ -362,6 +362,27 @@ mod api {
     }
 
     #[test]
+    fn short_names_in_brackets_are_definitions_of_the_name_before_them() {
+        let c = one(
+            "1.1 Notices go in trade journals or Find a Tender Service (\"FTS\") as needed.\n\n1.2 Follow the Procurement Guide (the \u{201c}Guide\u{201d}) always.\n\n1.3 Send it to the FTS, as the Guide says; the word (\"and\") is no term.\n",
+            "",
+        );
+        let g = glossary(&c);
+        let found: Vec<(&str, &str)> = g
+            .iter()
+            .map(|e| (e.term.as_str(), e.definition.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("FTS", "Find a Tender Service (\"FTS\")"),
+                ("Guide", "Procurement Guide (the \u{201c}Guide\u{201d})")
+            ]
+        );
+        assert!(g.iter().all(|e| !e.used_in.is_empty()), "{g:?}");
+    }
+
+    #[test]
     fn titles_match_whole_words_in_any_case_and_terms_as_written() {
         let c = one(
             "1.1 The Chairman, the chairman's vote, Chairmanship, CHAIRMAN, Vice-Chairman and the Chairmen.\n\n1.2 Officer means a person employed.\n\n1.3 Officers and officers; an Officer's duty; OFFICERS.\n",

@@ -10,6 +10,8 @@
 //! - Anywhere, at the start of a sentence, a capitalised term and a defining verb
 //!   (`Officer means…`); and at the start of a clause, `A`/`An`, a capitalised term, and
 //!   `is a`/`is an` (`5.3 A Responsible Officer is an officer…`).
+//! - Anywhere, a short name in quotes and brackets after the name it stands for: `Find a
+//!   Tender Service ("FTS")`, `the Procurement Guide (the "Guide")`.
 //!
 //! The defining verbs are `means`, `mean`, `shall mean`, `includes`, `include`, `shall
 //! include`, `may include`, `refers to`, `refer to`, `has the meaning`, `is defined as`.
@@ -48,20 +50,37 @@ const VERBS: &[&str] = &[
     "is defined as",
 ];
 
-/// Defining verbs in `s` that follow a space: (offset of that space, verb).
-fn find_verbs(s: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
-    verbs()
-        .find_iter(s)
-        .filter(|m| m.start() > 0 && s.as_bytes()[m.start() - 1] == b' ')
-        .map(|m| (m.start() - 1, VERBS[m.pattern().as_usize()]))
+/// How a short name given in brackets opens: `("FTS")`, `(the "Guide")`.
+const SHORT_FORMS: &[&str] = &["(\"", "(\u{201c}", "(the \"", "(the \u{201c}"];
+
+/// What marks a definition in running text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// A defining verb (one of [`VERBS`]).
+    Verb(&'static str),
+    /// A bracket opening a short name ([`SHORT_FORMS`]).
+    ShortForm,
 }
 
-fn verbs() -> &'static AhoCorasick {
+/// Defining verbs and short-name brackets in `s` that follow a space, found in one search:
+/// (offset of that space, cue).
+fn find_cues(s: &str) -> impl Iterator<Item = (usize, Cue)> + '_ {
+    cues()
+        .find_iter(s)
+        .filter(|m| m.start() > 0 && s.as_bytes()[m.start() - 1] == b' ')
+        .map(|m| {
+            let p = m.pattern().as_usize();
+            let cue = VERBS.get(p).map_or(Cue::ShortForm, |v| Cue::Verb(v));
+            (m.start() - 1, cue)
+        })
+}
+
+fn cues() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(VERBS)
+            .build(VERBS.iter().chain(SHORT_FORMS))
             .expect("static patterns")
     })
 }
@@ -220,7 +239,9 @@ fn region_entry(text: &str, line: Span) -> Option<Found> {
     let s = &text[at..line.end];
     if let Some((term, took)) = marked_term(s).filter(|(t, _)| good_marked(t)) {
         let rest = s[took..].trim_start();
-        let defining = verbs().find(rest).is_some_and(|m| m.start() == 0)
+        let defining = cues()
+            .find(rest)
+            .is_some_and(|m| m.start() == 0 && m.pattern().as_usize() < VERBS.len())
             || rest.starts_with(['-', '\u{2013}', '\u{2014}', ':', ','])
             || s[..took].ends_with(":**");
         let inner = at + s[..took].find(term).unwrap_or(0);
@@ -231,7 +252,7 @@ fn region_entry(text: &str, line: Span) -> Option<Found> {
             clause: None,
         });
     }
-    let (v, _) = find_verbs(s).next()?;
+    let v = find_cues(s).find_map(|(v, cue)| matches!(cue, Cue::Verb(_)).then_some(v))?;
     let term = &s[..v];
     plain_term(term, true).then(|| Found {
         term: term.to_string(),
@@ -266,7 +287,7 @@ pub fn read(text: &str, doc: &Document, extra: &[usize]) -> Vec<Found> {
     }
     // One search over the body; a verb counts when it is in prose (a run).
     let mut run = 0;
-    for (v, verb) in find_verbs(&text[doc.body.clone()]) {
+    for (v, cue) in find_cues(&text[doc.body.clone()]) {
         let v = doc.body.start + v;
         while run < doc.runs.len() && doc.runs[run].end <= v {
             run += 1;
@@ -275,9 +296,11 @@ pub fn read(text: &str, doc: &Document, extra: &[usize]) -> Vec<Found> {
         if !in_prose || regions.iter().any(|(_, r)| r.contains(&v)) {
             continue;
         }
-        if let Some(f) = prose_definition(text, doc, v, verb) {
-            out.push(f);
-        }
+        let found = match cue {
+            Cue::Verb(verb) => prose_definition(text, doc, v, verb),
+            Cue::ShortForm => short_form(text, v + 1),
+        };
+        out.extend(found);
     }
     // "A Responsible Officer is an officer …": only where a clause opens with "A"/"An".
     let b = text.as_bytes();
@@ -424,6 +447,68 @@ fn prose_definition(text: &str, doc: &Document, v: usize, verb: &str) -> Option<
         entry: start.min(sentence.start.max(real_line_start))..end,
         clause: None,
     })
+}
+
+/// A short name given in brackets for the capitalised name just before them: `Find a
+/// Tender Service ("FTS")`, `the Procurement Guide (the "Guide")`. `open` is the bracket.
+/// The entry is the full name with its brackets, so the glossary reads "Find a Tender
+/// Service ("FTS")".
+fn short_form(text: &str, open: usize) -> Option<Found> {
+    let mut q = open + 1;
+    if text[q..].starts_with("the ") {
+        q += 4;
+    }
+    let close = match text[q..].chars().next()? {
+        '"' => '"',
+        '\u{201c}' => '\u{201d}',
+        _ => return None,
+    };
+    let start = q + text[q..].chars().next()?.len_utf8();
+    // A short name is a word or two, never a clause of its own.
+    let mut reach = (start + 64).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let len = text[start..reach].find(close)?;
+    let term = &text[start..start + len];
+    let after = start + len + close.len_utf8();
+    if text.as_bytes().get(after) != Some(&b')')
+        || !term.starts_with(|c: char| c.is_uppercase())
+        || term.contains(['\n', '(', ')'])
+        || term.trim() != term
+    {
+        return None;
+    }
+    let name_start = name_before(text, open.checked_sub(1)?)?;
+    Some(Found {
+        term: term.to_string(),
+        term_span: start..start + len,
+        entry: name_start..after + 1,
+        clause: None,
+    })
+}
+
+/// Where the capitalised name ending just before `end` starts: capitalised words, with
+/// connectors ("of", "a") only between them. "trade journals or Find a Tender Service" gives
+/// "Find a Tender Service".
+fn name_before(text: &str, end: usize) -> Option<usize> {
+    let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = None;
+    let mut at = end;
+    for word in text[line_start..end].rsplit(' ') {
+        let word_start = at - word.len();
+        at = word_start.saturating_sub(1);
+        if word.starts_with(|c: char| c.is_uppercase()) && !word.ends_with(['.', ',', ';', ':']) {
+            start = Some(word_start);
+        } else if !(start.is_some() && word != "the" && CONNECTORS.contains(&word)) {
+            // "the" opens a name rather than joining one: "follow the Procurement Guide".
+            break;
+        }
+        if word_start == line_start {
+            break;
+        }
+    }
+    start
 }
 
 fn line_end(text: &str, from: usize) -> usize {
