@@ -105,7 +105,7 @@ pub fn parse_body(text: &str, body: Span) -> Body {
             Event::Start(Tag::Strong | Tag::Emphasis) => {}
             Event::Text(_) => {
                 if link_depth == 0 {
-                    push_run(&mut b.body.runs, r.clone());
+                    push_run(text, &mut b.body.runs, r.clone());
                 }
                 if let Some(p) = pending.take() {
                     b.try_clause(p, r.start);
@@ -113,14 +113,14 @@ pub fn parse_body(text: &str, body: Span) -> Body {
             }
             Event::SoftBreak | Event::HardBreak => {
                 if link_depth == 0 {
-                    push_run(&mut b.body.runs, r);
+                    push_run(text, &mut b.body.runs, r);
                 }
                 pending = None;
             }
             Event::InlineHtml(_) => {
                 // Kept in the run so a note split by <u>…</u> insertion marks is still one note.
                 if link_depth == 0 {
-                    push_run(&mut b.body.runs, r);
+                    push_run(text, &mut b.body.runs, r);
                 }
                 pending = None;
             }
@@ -157,9 +157,20 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 /// Merge a text range into the last run when the two touch in the source.
-fn push_run(runs: &mut Vec<Span>, r: Span) {
+/// Add a run, joining it to the previous one when only indentation lies between them: the
+/// parser leaves out the spaces that indent a paragraph's continuation lines, and a title
+/// wrapped onto such a line ("Head of Legal⏎   Services") is still one phrase.
+fn push_run(text: &str, runs: &mut Vec<Span>, r: Span) {
     match runs.last_mut() {
-        Some(last) if last.end == r.start => last.end = r.end,
+        Some(last)
+            if last.end <= r.start
+                && text[last.end..r.start]
+                    .bytes()
+                    .all(|c| c == b' ' || c == b'\t')
+                && (last.end == r.start || text[..last.end].ends_with('\n')) =>
+        {
+            last.end = r.end
+        }
         _ => runs.push(r),
     }
 }

@@ -156,7 +156,14 @@ fn retired(c: &Constitution, index: &Index, di: usize, scan: &DocScan, out: &mut
         }
         let r = &index.retired[i];
         let raw = &f.text[hit.span.clone()];
-        let plain = strip_tags(raw);
+        let untagged = strip_tags(raw);
+        let across_tags = untagged.len() != raw.len();
+        let across_lines = untagged.contains('\n');
+        let plain = if across_lines {
+            untagged.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            untagged
+        };
         let found = plain.as_str();
         let new = replacement(index, i, plural);
         let how = match case {
@@ -166,8 +173,10 @@ fn retired(c: &Constitution, index: &Index, di: usize, scan: &DocScan, out: &mut
         let shown = if how.is_empty() { found } else { &r.old };
         let place = if in_link {
             " in a link's text"
-        } else if plain.len() != raw.len() {
+        } else if across_tags {
             " (across redline marks)"
+        } else if across_lines {
+            " (across a line break)"
         } else {
             ""
         };

@@ -193,6 +193,19 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// Where the white space starting at `i` ends, if it holds a line break.
+fn line_break_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if !matches!(b[i], b' ' | b'\t' | b'\r' | b'\n') {
+        return None;
+    }
+    let end = b[i..]
+        .iter()
+        .position(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+        .map_or(b.len(), |k| i + k);
+    b[i..end].contains(&b'\n').then_some(end)
+}
+
 /// Whether a span of `text` contains an inline tag (a use read through redline marks).
 pub fn crosses_tag(text: &str, span: &Span) -> bool {
     text[span.clone()].contains('<')
@@ -382,14 +395,22 @@ impl Matcher {
     ) {
         let text = folded.text;
         let hay = &text[range.clone()];
-        if memchr::memchr(b'<', hay.as_bytes()).is_none() {
+        if memchr::memchr2(b'<', b'\n', hay.as_bytes()).is_none() {
             return self.scan(folded, range, doc, out, near);
         }
-        // The run without its tags, and for each byte of it the byte it came from.
+        // The run without its tags and with each line break (and the spaces around it) read
+        // as one space, so "Head of Legal⏎Services" is found; for each byte of it, the byte
+        // it came from.
         let mut plain = String::with_capacity(hay.len());
         let mut from: Vec<usize> = Vec::with_capacity(hay.len() + 1);
         let mut i = 0;
         while i < hay.len() {
+            if let Some(after) = line_break_at(hay, i) {
+                plain.push(' ');
+                from.push(range.start + i);
+                i = after;
+                continue;
+            }
             if hay.as_bytes()[i] == b'<' {
                 if let Some(e) = hay[i..]
                     .find('>')
@@ -451,8 +472,12 @@ impl Matcher {
                 let (s, p) = (base + m.start(), m.pattern().as_usize());
                 if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
                     // Only capitalised terms are written this way: "member" is not "Member".
-                    for fi in self.groups[p].forms_in(doc) {
-                        near.push((s..s + self.lens[p], self.forms[fi].role));
+                    let e = s + self.lens[p];
+                    // "fts" inside "drafts" is not the term FTS in lower case.
+                    if text.is_char_boundary(e) && whole_words(text, s, e) {
+                        for fi in self.groups[p].forms_in(doc) {
+                            near.push((s..e, self.forms[fi].role));
+                        }
                     }
                     if self.risky[p] {
                         pos = s + 1;
