@@ -221,9 +221,12 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
             return Err(Fatal(diags, files));
         }
     };
-    let ids: Vec<FileId> = (1..files.len() as u32).map(FileId).collect();
-    let mut documents = Vec::with_capacity(ids.len());
-    for (doc, more) in crate::par::map(&ids, |&id| document(id, &files[id.0 as usize])) {
+    // File 0 is constitution.yaml; every other file is a document.
+    let parsed = crate::par::map_indices(files.len() - 1, |k| {
+        document(FileId(k as u32 + 1), &files[k + 1])
+    });
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (doc, more) in parsed {
         diags.extend(more);
         documents.push(doc);
     }

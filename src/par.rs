@@ -31,17 +31,25 @@ pub fn threads() -> usize {
 /// out one at a time, so a long document does not leave other threads idle. A panic in `f`
 /// is passed on to the caller, as it would be without threads.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = threads().min(items.len());
+    map_indices(items.len(), |i| f(&items[i]))
+}
+
+/// `(0..n).map(f).collect()`, computed like [`map`]: for work named by position, such as
+/// "document `di` of the constitution".
+pub fn map_indices<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    let workers = threads().min(n);
     if workers <= 1 {
-        return items.iter().map(f).collect();
+        return (0..n).map(f).collect();
     }
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            done.push((i, f(item)));
+            if i >= n {
+                break;
+            }
+            done.push((i, f(i)));
         }
         done
     };
@@ -53,7 +61,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
         }
         parts
     });
-    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(n).collect();
     for (i, r) in parts.into_iter().flatten() {
         slots[i] = Some(r);
     }

@@ -156,7 +156,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-/// Merge a text range into the last run when the two touch in the source.
 /// Add a run, joining it to the previous one when only indentation lies between them: the
 /// parser leaves out the spaces that indent a paragraph's continuation lines, and a title
 /// wrapped onto such a line ("Head of Legal⏎   Services") is still one phrase.

@@ -39,8 +39,7 @@ fn analyse_with(c: &Constitution, with_terms: bool) -> (Vec<Diagnostic>, Vec<Ref
         || crate::refs::resolve::Index::new(c),
         || with_terms.then(|| terms::TermChecks::new(c)),
     );
-    let docs: Vec<usize> = (0..c.documents.len()).collect();
-    let per_doc = crate::par::map(&docs, |&di| {
+    let per_doc = crate::par::map_indices(c.documents.len(), |di| {
         let doc = &c.documents[di];
         let mut own = numbering::check_document(c, doc);
         own.extend(drafting::check_document(c, doc));

@@ -18,8 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Run every term check over the constitution.
 pub fn check(c: &Constitution) -> Vec<Diagnostic> {
     let checks = TermChecks::new(c);
-    let docs: Vec<usize> = (0..c.documents.len()).collect();
-    let per_doc = crate::par::map(&docs, |&di| checks.document(c, di));
+    let per_doc = crate::par::map_indices(c.documents.len(), |di| checks.document(c, di));
     checks.finish(c, per_doc)
 }
 
@@ -61,14 +60,18 @@ impl Usage {
             .collect();
         used.sort_unstable();
         used.dedup();
-        let mut near: Vec<(usize, usize)> = Vec::new();
-        for (span, role) in &scan.near {
-            if let Role::Term(i) = role {
-                if !near.iter().any(|&(j, _)| j == *i as usize) {
-                    near.push((*i as usize, span.start));
-                }
-            }
-        }
+        // The earliest wrong-case place of each definition (the scan's automata report them
+        // per automaton, not in text order).
+        let mut near: Vec<(usize, usize)> = scan
+            .near
+            .iter()
+            .filter_map(|(span, role)| match role {
+                Role::Term(i) => Some((*i as usize, span.start)),
+                _ => None,
+            })
+            .collect();
+        near.sort_unstable();
+        near.dedup_by_key(|&mut (i, _)| i);
         Usage { used, near }
     }
 }

@@ -248,8 +248,9 @@ impl Resolver<'_, '_> {
 /// Resolve every reference in the constitution, in document order.
 pub fn resolve_all(c: &Constitution) -> Vec<Reference> {
     let ix = Index::new(c);
-    let docs: Vec<usize> = (0..c.documents.len()).collect();
-    in_order(crate::par::map(&docs, |&di| resolve_document(&ix, c, di)))
+    in_order(crate::par::map_indices(c.documents.len(), |di| {
+        resolve_document(&ix, c, di)
+    }))
 }
 
 /// Each document's references (from [`resolve_document`], in document order) as one list

@@ -17,21 +17,7 @@ pub fn safe_url(dest: &str) -> bool {
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape_into(out: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
+    replace_bytes(out, s, html_entity);
 }
 
 /// Raw HTML from a source, as visible text. Besides the usual characters, `=` and `:` become
@@ -39,24 +25,36 @@ pub fn escape_into(out: &mut String, s: &str) {
 /// URL (`javascript:`) survives in the page's source for a careless later step to revive.
 pub fn escape_raw_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
+    replace_bytes(&mut out, s, |b| match b {
+        b'=' => Some("&#61;"),
+        b':' => Some("&#58;"),
+        _ => html_entity(b),
+    });
+    out
+}
+
+fn html_entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
+/// `s` into `out`, with each ASCII byte that `rep` names replaced by its text.
+fn replace_bytes(out: &mut String, s: &str, rep: impl Fn(u8) -> Option<&'static str>) {
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b'=' => "&#61;",
-            b':' => "&#58;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
+        if let Some(r) = rep(b) {
+            out.push_str(&s[last..i]);
+            out.push_str(r);
+            last = i + 1;
+        }
     }
     out.push_str(&s[last..]);
-    out
 }
 
 pub fn escape(s: &str) -> String {

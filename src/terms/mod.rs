@@ -318,9 +318,8 @@ fn definitions(c: &Constitution) -> Vec<Definition> {
         .iter()
         .filter_map(|p| config::resolve_pointer(c, &p.value).ok())
         .collect();
-    let docs: Vec<usize> = (0..c.documents.len()).collect();
     let mut out: Vec<Definition> =
-        crate::par::map(&docs, |&di| defined_in_document(c, di, &pointed))
+        crate::par::map_indices(c.documents.len(), |di| defined_in_document(c, di, &pointed))
             .into_iter()
             .flatten()
             .collect();
