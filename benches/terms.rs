@@ -1,5 +1,6 @@
 //! `cargo bench`: how long `clerk check` takes on a synthetic constitution, and what the term
-//! checks add to it.
+//! checks add to it: step by step in this process, then as the command itself (the release
+//! binary, run with and without `CLERK_SKIP_TERMS`).
 //!
 //! Generate a corpus first (`python3 ../shared/bench/gen-corpus.py /tmp/corpus1 --scale 1`),
 //! then `CLERK_CORPUS=/tmp/corpus1/v1 cargo bench`. The steps run interleaved `CLERK_RUNS`
@@ -7,6 +8,10 @@
 //! reported, and start-up and the disk cache do not count.
 
 use clerk::{load, passes, report};
+
+/// The allocator `clerk` itself uses (see `src/main.rs`), so the timings are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -93,7 +98,57 @@ fn main() {
     println!("  {:<26} {:>8.2} ms", "check", ms(with_terms));
     println!("  {:<26} {:>8.2} ms", "check without terms", ms(without));
     println!(
-        "term checks add {:.1}% to check",
-        100.0 * (with_terms.as_secs_f64() / without.as_secs_f64() - 1.0)
+        "term checks add {:.1}% to check in this process",
+        added(with_terms, without)
     );
+    let (cli_with, cli_without) = time_the_command(&dir, runs.max(40));
+    println!(
+        "`clerk check --format json`, median of {} interleaved runs: {:.2} ms, {:.2} ms without term checks",
+        runs.max(40),
+        ms(cli_with),
+        ms(cli_without)
+    );
+    println!(
+        "term checks add {:.1}% to `clerk check`",
+        added(cli_with, cli_without)
+    );
+}
+
+fn added(with: Duration, without: Duration) -> f64 {
+    100.0 * (with.as_secs_f64() / without.as_secs_f64() - 1.0)
+}
+
+/// The command as users run it (start-up, reading, checking, printing), with and without
+/// the term checks (`CLERK_SKIP_TERMS`), alternating so both meet the same machine load.
+fn time_the_command(dir: &std::path::Path, runs: usize) -> (Duration, Duration) {
+    let run = |skip: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_clerk"));
+        cmd.args(["check", "--format", "json"])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        if skip {
+            cmd.env("CLERK_SKIP_TERMS", "1");
+        } else {
+            cmd.env_remove("CLERK_SKIP_TERMS");
+        }
+        let t = Instant::now();
+        cmd.status().expect("the clerk binary runs");
+        t.elapsed()
+    };
+    let (mut with, mut without) = (Vec::new(), Vec::new());
+    for i in 0..=runs {
+        let a = run(false);
+        let b = run(true);
+        // The first pair warms the disk cache and the binary's pages.
+        if i > 0 {
+            with.push(a);
+            without.push(b);
+        }
+    }
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    (median(with), median(without))
 }

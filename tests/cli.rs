@@ -763,3 +763,37 @@ fn output_does_not_depend_on_the_number_of_threads() {
         }
     }
 }
+
+/// `CLERK_SKIP_TERMS` (for `benches/terms.rs`) leaves out exactly the term checks: without
+/// it the benchmark would time the same work twice and report that the checks cost nothing.
+#[test]
+fn skipping_term_checks_drops_only_term_findings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seeds/redline-draft/constitution");
+    let run = |skip: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
+        cmd.args([
+            OsStr::new("check"),
+            dir.as_os_str(),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ]);
+        if skip {
+            cmd.env("CLERK_SKIP_TERMS", "1");
+        } else {
+            cmd.env_remove("CLERK_SKIP_TERMS");
+        }
+        let out = cmd.output().expect("clerk runs");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let is_term = |line: &&str| line.contains("\"code\":\"T6");
+    let all = run(false);
+    let skipped = run(true);
+    assert!(
+        all.lines().any(|l| is_term(&l)),
+        "the draft has term findings"
+    );
+    assert!(!skipped.lines().any(|l| is_term(&l)));
+    let others: Vec<&str> = all.lines().filter(|l| !is_term(l)).collect();
+    assert_eq!(skipped.lines().collect::<Vec<_>>(), others);
+}

@@ -125,7 +125,13 @@ pub fn check_collisions(
             let (line, _) = f.line_col(d.span.start);
             return Err(Refusal::Collision(format!(
                 "`{}` is already a defined term ({}:{line}: \"{}\"); renaming `{}` to it would make two terms one. If `{}` really replaces `{}`, declare it in constitution.yaml (`replaces:` under `{}`) and run `clerk rename --retired`",
-                r.new, f.path, d.text, r.old, r.new, r.old, r.new
+                r.new,
+                f.path,
+                d.text(c),
+                r.old,
+                r.new,
+                r.old,
+                r.new
             )));
         }
     }

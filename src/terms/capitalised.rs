@@ -191,6 +191,32 @@ fn next_upper_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
     i
 }
 
+/// Where the word at `i` ends, if it is plain ASCII letters and digits and no phrase can go
+/// on after it: it is not followed by a space and then a capital, a letter beyond ASCII or
+/// the first letter of "of", "for" or "to". `None` when the phrase reader must look at it.
+/// (Inside such a word no other word starts, so the scan may go on from its end.)
+fn lone_plain_word(b: &[u8], i: usize, limit: usize) -> Option<usize> {
+    let len = b[i..limit]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(limit - i);
+    let end = i + len;
+    let Some(&after) = b.get(end).filter(|_| end < limit) else {
+        return Some(end);
+    };
+    if matches!(after, b'-' | b'/' | b'\'') || after >= 0x80 {
+        return None;
+    }
+    if after != b' ' || end + 1 >= limit {
+        return Some(end);
+    }
+    match b[end + 1] {
+        c if c.is_ascii_uppercase() || c >= 0x80 => None,
+        b'o' | b'f' | b't' => None,
+        _ => Some(end),
+    }
+}
+
 fn utf8_len(first: u8) -> usize {
     match first {
         0xF0..=0xFF => 4,
@@ -406,6 +432,13 @@ impl Scanner {
                     i += utf8_len(c);
                     continue;
                 }
+                // Most capitalised words stand alone (a sentence's first word, "Council"):
+                // step over them without reading them closely, unless a phrase may go on
+                // after them or another word may start inside them ("Anti-Corruption").
+                if let Some(end) = lone_plain_word(b, i, run.end) {
+                    i = end;
+                    continue;
+                }
                 // Read a phrase: capitalised words joined by single spaces, "of"/"for"/"to"
                 // allowed between them, ending at a possessive.
                 let mut at = i;
@@ -586,6 +619,29 @@ mod tests {
             };
             assert_eq!(next_upper_or_non_ascii(&v, 0, 20), want, "byte {i}");
         }
+    }
+
+    #[test]
+    fn lone_words_are_stepped_over_and_phrase_openings_are_not() {
+        let lone = |t: &str| lone_plain_word(t.as_bytes(), 0, t.len());
+        assert_eq!(lone("Council."), Some(7));
+        assert_eq!(lone("Council agreed"), Some(7));
+        assert_eq!(lone("Council"), Some(7));
+        for t in [
+            "Council Tax",
+            "Head of",
+            "Invitation to",
+            "Anti-Corruption",
+            "Council's",
+            "Council \u{c9}lu",
+        ] {
+            assert_eq!(lone(t), None, "{t}");
+        }
+        // The same phrases whether or not the step is taken.
+        assert_eq!(
+            phrases("Council agreed. The Council Tax Reduction Scheme and Anti-Corruption Policy."),
+            ["Council Tax Reduction Scheme", "Anti-Corruption Policy"]
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@
 use super::words::{opens_sentence, sentence_around};
 use crate::model::{BlockKind, Document};
 use crate::source::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{packed, AhoCorasick};
 use std::sync::OnceLock;
 
 /// A definition found in the text.
@@ -62,27 +62,95 @@ enum Cue {
     ShortForm,
 }
 
-/// Defining verbs and short-name brackets in `s` that follow a space, found in one search:
-/// (offset of that space, cue).
+/// Defining verbs and short-name brackets in `s` that follow a space, as an Aho-Corasick
+/// search over [`VERBS`] and [`SHORT_FORMS`] would find them leftmost-longest: (offset of
+/// that space, cue).
 fn find_cues(s: &str) -> impl Iterator<Item = (usize, Cue)> + '_ {
-    cues()
-        .find_iter(s)
-        .filter(|m| m.start() > 0 && s.as_bytes()[m.start() - 1] == b' ')
-        .map(|m| {
-            let p = m.pattern().as_usize();
-            let cue = VERBS.get(p).map_or(Cue::ShortForm, |v| Cue::Verb(v));
-            (m.start() - 1, cue)
-        })
+    cue_matches(s)
+        .into_iter()
+        .filter(|&(start, _)| start > 0 && s.as_bytes()[start - 1] == b' ')
+        .map(|(start, cue)| (start - 1, cue))
 }
 
-fn cues() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(VERBS.iter().chain(SHORT_FORMS))
+/// Where a cue's words are anchored: a rare piece of each verb, the pattern's offset before
+/// it, and the patterns that may start there.
+///
+/// Searching for the verbs themselves was the slowest part of reading definitions: their
+/// openings ("sha", "may", "inc", "is ") are among the commonest trigrams in a constitution,
+/// so the search's prefilter stopped every few bytes. These anchors occur a few hundred times
+/// in a whole constitution, and `(` is found with `memchr`.
+const ANCHORS: &[(&str, &[(usize, &str)])] = &[
+    (
+        "mean",
+        &[
+            (0, "means "),
+            (0, "mean "),
+            (6, "shall mean "),
+            (8, "has the meaning"),
+        ],
+    ),
+    (
+        "nclud",
+        &[
+            (1, "includes "),
+            (1, "include "),
+            (7, "shall include "),
+            (5, "may include"),
+        ],
+    ),
+    ("fer to ", &[(2, "refer to ")]),
+    ("fers to ", &[(2, "refers to ")]),
+    ("defined as", &[(3, "is defined as")]),
+];
+
+/// The anchors' SIMD searcher (Teddy). Asked for by name: for so few patterns the general
+/// automaton picks a rare-bytes prefilter, and no byte of these anchors is rare in English.
+fn anchors() -> &'static packed::Searcher {
+    static SEARCHER: OnceLock<packed::Searcher> = OnceLock::new();
+    SEARCHER.get_or_init(|| {
+        packed::Config::new()
+            .builder()
+            .extend(ANCHORS.iter().map(|(a, _)| a))
+            .build()
             .expect("static patterns")
     })
+}
+
+/// Every cue in `s`, leftmost-longest and not overlapping (in order of their starts).
+fn cue_matches(s: &str) -> Vec<(usize, Cue)> {
+    let b = s.as_bytes();
+    // (start, end, cue) of every place a cue's pattern occurs.
+    let mut found: Vec<(usize, usize, Cue)> = Vec::new();
+    let mut add = |start: usize, pattern: &'static str, cue: Cue| {
+        if b[start..].starts_with(pattern.as_bytes()) {
+            found.push((start, start + pattern.len(), cue));
+        }
+    };
+    // Anchors cannot overlap in a way that hides a cue: where one ends as another begins,
+    // the letters the second cue needs before its anchor are not there.
+    for m in anchors().find_iter(b) {
+        for &(back, pattern) in ANCHORS[m.pattern().as_usize()].1 {
+            if let Some(start) = m.start().checked_sub(back) {
+                let verb = VERBS.iter().find(|v| **v == pattern).copied();
+                add(start, pattern, verb.map_or(Cue::ShortForm, Cue::Verb));
+            }
+        }
+    }
+    for open in memchr::memchr_iter(b'(', b) {
+        for pattern in SHORT_FORMS {
+            add(open, pattern, Cue::ShortForm);
+        }
+    }
+    found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut out = Vec::with_capacity(found.len());
+    let mut free_from = 0;
+    for (start, end, cue) in found {
+        if start >= free_from {
+            out.push((start, cue));
+            free_from = end;
+        }
+    }
+    out
 }
 
 /// Words allowed in lower case between the capitalised words of a term.
@@ -239,9 +307,9 @@ fn region_entry(text: &str, line: Span) -> Option<Found> {
     let s = &text[at..line.end];
     if let Some((term, took)) = marked_term(s).filter(|(t, _)| good_marked(t)) {
         let rest = s[took..].trim_start();
-        let defining = cues()
-            .find(rest)
-            .is_some_and(|m| m.start() == 0 && m.pattern().as_usize() < VERBS.len())
+        let defining = cue_matches(rest)
+            .first()
+            .is_some_and(|&(start, cue)| start == 0 && matches!(cue, Cue::Verb(_)))
             || rest.starts_with(['-', '\u{2013}', '\u{2014}', ':', ','])
             || s[..took].ends_with(":**");
         let inner = at + s[..took].find(term).unwrap_or(0);
@@ -541,4 +609,53 @@ pub fn plain_text(text: &str, entry: &Span) -> String {
         out.push_str(&clean);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::MatchKind;
+    use proptest::prelude::*;
+
+    /// What the anchored search stands in for: one leftmost-longest search for every cue.
+    fn reference(s: &str) -> Vec<(usize, Cue)> {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(VERBS.iter().chain(SHORT_FORMS))
+            .expect("static patterns")
+            .find_iter(s)
+            .map(|m| {
+                let cue = VERBS
+                    .get(m.pattern().as_usize())
+                    .map_or(Cue::ShortForm, |v| Cue::Verb(v));
+                (m.start(), cue)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_cue_is_anchored() {
+        for pattern in VERBS.iter().chain(SHORT_FORMS) {
+            let s = format!("x {pattern}y");
+            assert_eq!(cue_matches(&s), reference(&s), "{pattern}");
+            assert_eq!(cue_matches(&s).len(), 1, "{pattern}");
+        }
+    }
+
+    proptest! {
+        /// Text made of cue fragments, so cues overlap, nest and run into each other.
+        #[test]
+        fn anchored_search_finds_what_one_search_would(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "means ", "mean", "shall ", "include", "s ", "may ", "refer", " to ", "has the ",
+                    "meaning", "is defined as", "(", "\"", "\u{201c}", "the ", "x", " ", "sh", "in",
+                ]),
+                0..24,
+            )
+        ) {
+            let s: String = parts.concat();
+            prop_assert_eq!(cue_matches(&s), reference(&s));
+        }
+    }
 }

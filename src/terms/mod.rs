@@ -53,8 +53,19 @@ pub struct Definition {
     /// The document and clause that define it, when the text does.
     pub doc: Option<usize>,
     pub clause: Option<usize>,
-    /// The definition as plain text, for a glossary.
-    pub text: String,
+    /// What `constitution.yaml` says the term means (`means:`), for a term declared there.
+    pub means: Option<String>,
+}
+
+impl Definition {
+    /// The definition as plain text, for a glossary: its entry in the document, or the
+    /// `means:` of `constitution.yaml`. (Made when asked: `clerk check` never needs it.)
+    pub fn text(&self, c: &Constitution) -> String {
+        match &self.entry {
+            Some(e) => define::plain_text(&c.file(self.file).text, e),
+            None => self.means.clone().unwrap_or_default(),
+        }
+    }
 }
 
 /// A title or term that is no longer used, and what replaced it.
@@ -296,7 +307,7 @@ fn defined_in_document(
                 Scope::Document(di)
             };
             Definition {
-                text: define::plain_text(text, &f.entry),
+                means: None,
                 term: f.term,
                 plural: None,
                 scope,
@@ -349,7 +360,7 @@ fn definitions(c: &Constitution) -> Vec<Definition> {
             entry: None,
             doc: at.map(|p| p.doc),
             clause: at.map(|p| p.clause),
-            text: t.means.clone().unwrap_or_default(),
+            means: t.means.clone(),
         });
     }
     out

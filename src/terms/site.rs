@@ -159,7 +159,7 @@ pub fn glossary_with(index: &Index, c: &Constitution) -> Vec<GlossaryEntry> {
         .map(|((d, used_in), anchor)| GlossaryEntry {
             term: d.term.clone(),
             anchor,
-            definition: d.text.clone(),
+            definition: d.text(c),
             defined_in: d.doc.map(|di| place(c, di, d.clause)),
             applies_to: match d.scope {
                 super::Scope::Document(di) => Some(c.documents[di].meta.id.clone()),
