@@ -187,17 +187,17 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
     for doc in &c.documents {
         let f = c.file(doc.file);
         let text = &f.text;
-        let mut folded = crate::terms::matcher::Folded::lazy(text);
+        let folded = crate::terms::matcher::Folded::new(text);
         let mut hits = Vec::new();
         let mut near = Vec::new();
         for run in &doc.runs {
-            m.scan_prose(&mut folded, run.clone(), None, &mut hits, &mut near);
+            m.scan_prose(&folded, run.clone(), None, &mut hits, &mut near);
         }
         let mut link_hits = Vec::new();
         for l in &doc.links {
-            m.scan(&mut folded, l.text.clone(), None, &mut link_hits, &mut near);
+            m.scan(&folded, l.text.clone(), None, &mut link_hits, &mut near);
         }
-        let title_hits = front_matter_title(&mut folded, doc.body.start, &m);
+        let title_hits = front_matter_title(&folded, doc.body.start, &m);
         let mut edits = Vec::new();
         let mut leave = |span: &Span, why: String| {
             plan.left.push(Left {
@@ -244,7 +244,7 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
 
 /// `title:` in a document's front matter, scanned for the names.
 fn front_matter_title(
-    folded: &mut crate::terms::matcher::Folded<'_>,
+    folded: &crate::terms::matcher::Folded<'_>,
     body_start: usize,
     m: &Matcher,
 ) -> Vec<crate::terms::matcher::Hit> {

@@ -88,19 +88,38 @@ pub fn key(phrase: &str) -> String {
 /// [`key`] written into `k` (cleared first), so a scan can reuse one buffer.
 pub fn key_into(phrase: &str, k: &mut String) {
     k.clear();
-    let mut space = false;
-    for ch in phrase.trim().chars() {
-        if ch.is_whitespace() {
-            space = true;
-            continue;
+    let phrase = phrase.trim();
+    if phrase.is_ascii() {
+        // Whole words at a time: this runs for every capitalised phrase of every document.
+        // (The spaces are the ASCII ones `char::is_whitespace` accepts.)
+        let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        let b = phrase.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(&phrase[start..i]);
+            while i < b.len() && space(b[i]) {
+                i += 1;
+            }
         }
-        if space {
-            k.push(' ');
-            space = false;
-        }
-        if ch.is_ascii() {
-            k.push(ch.to_ascii_lowercase());
-        } else {
+        k.make_ascii_lowercase();
+    } else {
+        let mut space = false;
+        for ch in phrase.chars() {
+            if ch.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                k.push(' ');
+                space = false;
+            }
             k.extend(ch.to_lowercase());
         }
     }
@@ -499,17 +518,18 @@ impl Scanner {
         let quoted = super::words::char_before(text, ws[0].start)
             .is_some_and(|q| matches!(q, '"' | '\'' | '\u{201c}' | '\u{2018}'));
         let span = ws[0].start..ws[ws.len() - 1].end;
-        let phrase = &text[span.clone()];
-        if quoted || self.quiet(text, phrase, span.end) || lines.heading(text, span.start) {
+        if quoted || self.quiet(text, ws, span.end) || lines.heading(text, span.start) {
             return;
         }
         out.push(Phrase { span });
     }
 
-    fn quiet(&self, text: &str, phrase: &str, end: usize) -> bool {
+    /// Whether the phrase of `words` (ending at `end`) is one that stays quiet: legislation,
+    /// a date, the council's own name, a citation followed by a number.
+    fn quiet(&self, text: &str, words: &[Word], end: usize) -> bool {
         let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-        let last = phrase.rsplit(' ').next().unwrap_or("");
-        if is(LEGISLATION, last) {
+        let word = |w: &Word| &text[w.start..w.end];
+        if words.last().is_some_and(|w| is(LEGISLATION, word(w))) {
             return true;
         }
         let calendar = |w: &str| {
@@ -520,8 +540,10 @@ impl Scanner {
                 )
                 && is(CALENDAR, w)
         };
-        if phrase
-            .split(' ')
+        // The phrase's words, as read (its text split at its single spaces).
+        if words
+            .iter()
+            .map(word)
             .any(|w| calendar(w) || self.council.iter().any(|c| c.eq_ignore_ascii_case(w)))
         {
             return true;
@@ -651,5 +673,11 @@ mod tests {
         assert_eq!(key("Member  bodies"), "member body");
         assert_eq!(key("Head of Service's"), "head of service");
         assert_eq!(key("Standard Clauses"), "standard clause");
+        // ASCII and not: the same spaces, the same case.
+        assert_eq!(key(" Head\x0bof\t\tPaid  Service "), "head of paid service");
+        assert_eq!(
+            key("\u{c9}cole\x0bNormale  Sup\u{c9}rieure"),
+            "\u{e9}cole normale sup\u{e9}rieure"
+        );
     }
 }

@@ -151,45 +151,22 @@ impl Roles {
     }
 }
 
-/// A text and an ASCII lower-case copy of the part being scanned, with the same byte
-/// offsets. The automaton runs on the copy (case-sensitively, so its prefilter works); the
-/// checks read the original. [`Folded::lazy`] folds one range at a time into a reused
-/// buffer, so scanning a document's runs copies each byte once and allocates once.
+/// A text and an ASCII lower-case copy of it, with the same byte offsets. The automaton runs
+/// on the copy (case-sensitively, so its prefilter works); the checks read the original. A
+/// document is folded once, not run by run: the runs cover nearly all of it, and one pass
+/// saves a call and a search for line breaks per paragraph.
 pub struct Folded<'a> {
     pub text: &'a str,
-    lower: String,
-    /// `lower` is `text[base..base + lower.len()]` in lower case.
-    base: usize,
+    /// `text` in ASCII lower case, each line break read as a space. Bytes, so the line breaks
+    /// can be replaced in place.
+    lower: Vec<u8>,
 }
 
 impl<'a> Folded<'a> {
-    /// The whole text, folded now.
     pub fn new(text: &'a str) -> Folded<'a> {
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         fold_into(&mut lower, text);
-        Folded {
-            text,
-            lower,
-            base: 0,
-        }
-    }
-
-    /// Nothing folded yet: each scan folds its range.
-    pub fn lazy(text: &'a str) -> Folded<'a> {
-        Folded {
-            text,
-            lower: String::new(),
-            base: 0,
-        }
-    }
-
-    /// Make sure `range` is folded; returns the offset of `lower` in `text`.
-    fn cover(&mut self, range: &Span) -> usize {
-        if range.start < self.base || range.end > self.base + self.lower.len() {
-            fold_into(&mut self.lower, &self.text[range.clone()]);
-            self.base = range.start;
-        }
-        self.base
+        Folded { text, lower }
     }
 }
 
@@ -244,13 +221,17 @@ fn line_break_at(s: &str, i: usize) -> Option<usize> {
 /// `src` in ASCII lower case into `lower` (cleared first), same length. A line break between
 /// two words reads as a space ("Head of Legal⏎Services"); one among other white space goes
 /// through [`Matcher::scan_prose`]'s slower path.
-fn fold_into(lower: &mut String, src: &str) {
+fn fold_into(lower: &mut Vec<u8>, src: &str) {
     lower.clear();
-    lower.push_str(src);
-    lower.make_ascii_lowercase();
-    if memchr::memchr(b'\n', lower.as_bytes()).is_some() {
-        *lower = lower.replace('\n', " ");
-    }
+    // One branch-free step per byte, which the compiler turns into vector code.
+    lower.extend(src.bytes().map(|b| {
+        let l = b.to_ascii_lowercase();
+        if l == b'\n' {
+            b' '
+        } else {
+            l
+        }
+    }));
 }
 
 /// Whether a span of `text` contains an inline tag (a use read through redline marks).
@@ -454,7 +435,7 @@ impl Matcher {
     /// Committee". Spans are in `text`; a span may then contain a tag ([`crosses_tag`]).
     pub fn scan_prose(
         &self,
-        folded: &mut Folded<'_>,
+        folded: &Folded<'_>,
         range: Span,
         doc: Option<usize>,
         out: &mut Vec<Hit>,
@@ -462,7 +443,12 @@ impl Matcher {
     ) {
         let text = folded.text;
         let hay = &text[range.clone()];
-        if memchr::memchr(b'<', hay.as_bytes()).is_none() && !wide_line_break(hay) {
+        // Most paragraphs have neither a tag nor a line break: one search tells.
+        let plain = match memchr::memchr2(b'<', b'\n', hay.as_bytes()) {
+            None => true,
+            Some(_) => memchr::memchr(b'<', hay.as_bytes()).is_none() && !wide_line_break(hay),
+        };
+        if plain {
             return self.scan(folded, range, doc, out, near);
         }
         // The run without its tags and with each line break (and the spaces around it) read
@@ -498,7 +484,7 @@ impl Matcher {
         let mut local = Vec::new();
         let mut local_near = Vec::new();
         self.scan(
-            &mut Folded::new(&plain),
+            &Folded::new(&plain),
             0..plain.len(),
             doc,
             &mut local,
@@ -522,7 +508,7 @@ impl Matcher {
     /// Forms that count only in another document than `doc` are skipped.
     pub fn scan(
         &self,
-        folded: &mut Folded<'_>,
+        folded: &Folded<'_>,
         range: Span,
         doc: Option<usize>,
         out: &mut Vec<Hit>,
@@ -531,28 +517,26 @@ impl Matcher {
         if self.automata.is_empty() {
             return;
         }
-        let base = folded.cover(&range);
-        let (text, lower) = (folded.text, folded.lower.as_str());
+        let (text, lower) = (folded.text, folded.lower.as_slice());
         let doc = doc.map(|d| d as u32);
         let from = out.len();
         let mut extra = Vec::new();
         for (k, automaton) in self.automata.iter().enumerate() {
             let hits = if k == 0 { &mut *out } else { &mut extra };
-            self.scan_with(automaton, text, lower, base, &range, doc, hits, near);
+            self.scan_with(automaton, text, lower, &range, doc, hits, near);
         }
         if !extra.is_empty() {
             merge_hits(out, from, extra);
         }
     }
 
-    /// [`Matcher::scan`] with one automaton, on the folded copy `lower` of `text[base..]`.
+    /// [`Matcher::scan`] with one automaton, on the folded copy `lower` of `text`.
     #[allow(clippy::too_many_arguments)]
     fn scan_with(
         &self,
         automaton: &Automaton,
         text: &str,
-        lower: &str,
-        base: usize,
+        lower: &[u8],
         range: &Span,
         doc: Option<u32>,
         out: &mut Vec<Hit>,
@@ -560,9 +544,9 @@ impl Matcher {
     ) {
         let mut pos = range.start;
         'search: while pos < range.end {
-            let input = Input::new(lower).span(pos - base..range.end - base);
+            let input = Input::new(lower).span(pos..range.end);
             for m in automaton.ac.find_iter(input) {
-                let s = base + m.start();
+                let s = m.start();
                 let p = automaton.ids[m.pattern().as_usize()] as usize;
                 if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
                     // Only capitalised terms are written this way: "member" is not "Member".
@@ -668,13 +652,7 @@ mod tests {
 
     fn found(m: &Matcher, t: &str) -> Vec<(String, Role, Case)> {
         let mut out = Vec::new();
-        m.scan(
-            &mut Folded::new(t),
-            0..t.len(),
-            None,
-            &mut out,
-            &mut Vec::new(),
-        );
+        m.scan(&Folded::new(t), 0..t.len(), None, &mut out, &mut Vec::new());
         out.iter()
             .flat_map(|h| {
                 h.roles
@@ -762,13 +740,7 @@ mod tests {
         )]);
         let t = "before the Overview and Scrutiny <u>Committee Panel</u> may";
         let mut out = Vec::new();
-        mm.scan_prose(
-            &mut Folded::new(t),
-            0..t.len(),
-            None,
-            &mut out,
-            &mut Vec::new(),
-        );
+        mm.scan_prose(&Folded::new(t), 0..t.len(), None, &mut out, &mut Vec::new());
         assert_eq!(
             &t[out[0].span.clone()],
             "Overview and Scrutiny <u>Committee"

@@ -239,20 +239,15 @@ impl Index {
     /// Every use of every name in a document: one pass over each prose run and link text.
     pub fn scan(&self, c: &Constitution, doc: usize) -> DocScan {
         let d = &c.documents[doc];
-        let mut folded = matcher::Folded::lazy(&c.file(d.file).text);
+        let folded = matcher::Folded::new(&c.file(d.file).text);
         let mut s = DocScan::default();
         for run in &d.runs {
-            self.matcher.scan_prose(
-                &mut folded,
-                run.clone(),
-                Some(doc),
-                &mut s.prose,
-                &mut s.near,
-            );
+            self.matcher
+                .scan_prose(&folded, run.clone(), Some(doc), &mut s.prose, &mut s.near);
         }
         for link in &d.links {
             self.matcher.scan(
-                &mut folded,
+                &folded,
                 link.text.clone(),
                 Some(doc),
                 &mut s.links,
