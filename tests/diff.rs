@@ -5,9 +5,12 @@
 //! Fixtures live in `tests/fixtures/diff/<case>/{old,new}/` with `expected.jsonl`; run with
 //! `CLERK_BLESS=1` to rewrite the expected files after a deliberate change.
 
+mod common;
+
 use clerk::diff::{self, docx, html};
 use clerk::load::load_dir;
 use clerk::model::Constitution;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -41,19 +44,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&p);
     std::fs::create_dir_all(&p).expect("temp folder");
     p
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 fn clerk(dir: &Path, args: &[&str]) -> std::process::Output {

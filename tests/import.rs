@@ -14,13 +14,15 @@
 //!
 //! The seeds are read from `../shared/seeds/` (the project's shared folder).
 
+mod common;
+
 use clerk::diag::Diagnostic;
 use clerk::import::{self, Input, NoteKind};
+use common::temp_dir;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
@@ -38,19 +40,6 @@ fn seed(name: &str) -> Input {
         path: path.display().to_string(),
         bytes: std::fs::read(&path).unwrap(),
     }
-}
-
-static SEQ: AtomicUsize = AtomicUsize::new(0);
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "clerk-import-{}-{}-{name}",
-        std::process::id(),
-        SEQ.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 // ---------------------------------------------------------------------------------------

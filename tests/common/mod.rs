@@ -1,10 +1,13 @@
-//! Helpers shared by the site tests: building a fixture site in memory, and a small HTML
-//! scanner (enough for the well-formed pages clerk writes and the DOM Chromium dumps).
+//! Helpers shared by the integration tests: fresh folders and copies of fixtures, building a
+//! fixture site in memory, and a small HTML scanner (enough for the well-formed pages clerk
+//! writes and the DOM Chromium dumps).
 
 #![allow(dead_code)]
 
 use clerk::render::{render_site, Site, Templates};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -16,6 +19,62 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+static SEQ: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh, empty folder of its own, even when tests running side by side ask for the same
+/// name (a fixture a test copies more than once).
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "clerk-test-{}-{}-{name}",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Copy the folder `from` into `to` (made if missing), recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, sorted.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            v.extend(walk(&p));
+        } else {
+            v.push(p);
+        }
+    }
+    v.sort();
+    v
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir`: compared before and after
+/// a command to show what it changed.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walk(dir)
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(dir).unwrap().to_string_lossy().to_string();
+            (rel, std::fs::read(&p).unwrap())
+        })
+        .collect()
 }
 
 /// Load, check and render a constitution with the built-in templates. Panics if the check
