@@ -10,6 +10,7 @@
 //! is a clause; how blocks are written is [`super::markdown`]'s job.
 
 use super::{Block, DocKind, Kind, Meta};
+use crate::frontmatter::MONTHS;
 use crate::number::{parse_leading, parse_sub, ClauseNumber, Seg, Style};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -84,31 +85,10 @@ pub fn lead(text: &str, heading: bool) -> Option<Num> {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Short month names, as dates are abbreviated ("27 Feb 2024"); the full names are
+/// [`MONTHS`].
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Numbers the parser would take for clauses that are not: a date ("27 FEBRUARY 2024") and an
@@ -123,7 +103,10 @@ pub fn false_clause(text: &str, num: &Num) -> bool {
                 w.trim_matches(|c: char| !c.is_alphabetic())
                     .to_ascii_lowercase()
             })
-            .is_some_and(|w| MONTHS.contains(&w.as_str()));
+            .is_some_and(|w| {
+                MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&w))
+                    || MONTH_ABBREVIATIONS.contains(&w.as_str())
+            });
     date || memchr::memmem::find(text.as_bytes(), b"(Page").is_some()
 }
 

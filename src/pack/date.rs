@@ -1,7 +1,7 @@
 //! Calendar dates as meeting files write them (`2024-02-27`) and as packs print them ("Tuesday",
 //! "27 February 2024"). No clock is ever read: every date in a pack comes from its meeting file.
 
-use crate::frontmatter::is_date;
+use crate::frontmatter::{is_date, MONTHS, WEEKDAYS};
 
 /// A calendar date, validated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -10,31 +10,6 @@ pub struct Date {
     pub month: u8,
     pub day: u8,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 impl Date {
     /// Parse `YYYY-MM-DD`, rejecting days the month does not have.

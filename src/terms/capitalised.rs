@@ -18,6 +18,7 @@
 //! allow list is decided by [`crate::passes::terms`], which also requires two uses.
 
 use super::words::opens_sentence;
+use crate::frontmatter::{MONTHS, WEEKDAYS};
 use crate::source::Span;
 
 /// A phrase found (its comparison key is [`key`] of its text).
@@ -36,28 +37,6 @@ const LEGISLATION: &[&str] = &[
     "directive",
     "treaty",
     "bill",
-];
-
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words of council names that say what kind of council it is, not which.
@@ -538,7 +517,10 @@ impl Scanner {
                     w.as_bytes()[0],
                     b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
                 )
-                && is(CALENDAR, w)
+                && MONTHS
+                    .iter()
+                    .chain(&WEEKDAYS)
+                    .any(|l| l.eq_ignore_ascii_case(w))
         };
         // The phrase's words, as read (its text split at its single spaces).
         if words
