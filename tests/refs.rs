@@ -3,6 +3,9 @@
 //! `expected-check.jsonl` (the reference and placeholder diagnostics of `clerk check`).
 //! `CLERK_BLESS=1 cargo test --test refs` rewrites the expected files.
 
+mod common;
+
+use common::fixture_cases;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,14 +49,7 @@ fn compare(case: &Path, file: &str, got: &str) -> Result<(), String> {
 
 #[test]
 fn reference_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refs");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 3);
+    let cases = fixture_cases("refs", 3);
     let mut failures = Vec::new();
     for case in &cases {
         let dir = case.join("constitution");

@@ -9,9 +9,9 @@
 
 mod common;
 
-use common::{copy_dir, snapshot, temp_dir};
+use common::{copy_dir, fixture_cases, snapshot, temp_dir};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn clerk() -> Command {
@@ -121,18 +121,7 @@ fn check_case(case: &Path) -> Result<(), String> {
 
 #[test]
 fn renumber_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/renumber");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 5,
-        "expected the renumber fixtures in {}",
-        root.display()
-    );
+    let cases = fixture_cases("renumber", 5);
     let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

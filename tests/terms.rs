@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::{copy_dir, snapshot, temp_dir};
+use common::{copy_dir, fixture_cases, snapshot, temp_dir};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -168,18 +168,7 @@ fn rename_case(case: &Path, name: &str) -> Result<(), String> {
 
 #[test]
 fn term_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/terms");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 8,
-        "expected the term fixtures in {}",
-        root.display()
-    );
+    let cases = fixture_cases("terms", 8);
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {

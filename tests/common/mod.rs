@@ -77,6 +77,24 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The case folders of `tests/fixtures/<stage>/`, sorted by name. Fails when there are
+/// fewer than `at_least`, so a moved fixture folder cannot make a test pass by testing nothing.
+pub fn fixture_cases(stage: &str, at_least: usize) -> Vec<PathBuf> {
+    let root = repo().join("tests/fixtures").join(stage);
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= at_least,
+        "expected at least {at_least} cases in {}",
+        root.display()
+    );
+    cases
+}
+
 /// Load, check and render a constitution with the built-in templates. Panics if the check
 /// finds errors, unless `allow_errors`.
 pub fn build(dir: &Path, allow_errors: bool) -> Site {
