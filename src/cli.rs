@@ -248,6 +248,16 @@ fn out(s: &str) {
     let _ = stdout.write_all(s.as_bytes());
 }
 
+/// Write a report to standard output as it is made, through a buffer, rather than building
+/// it whole first (see [`report::write_json_lines`]). Like [`out`], a closed pipe is not an
+/// error worth reporting.
+fn stream(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) {
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = write(&mut w).and_then(|()| w.flush());
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
@@ -414,7 +424,7 @@ fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitC
         Ok(c) => c,
         Err(fatal) => {
             match format {
-                Format::Json => out(&report::json_lines(&fatal.0, &fatal.1)),
+                Format::Json => stream(|w| report::write_json_lines(w, &fatal.0, &fatal.1)),
                 Format::Human => eprint!("{}", report::human(&fatal.0, &fatal.1, styled)),
             }
             return ExitCode::from(2);
@@ -423,9 +433,9 @@ fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitC
     let diags = &checked.diagnostics;
     let files = &checked.constitution.files;
     match format {
-        Format::Json => out(&report::json_lines(diags, files)),
+        Format::Json => stream(|w| report::write_json_lines(w, diags, files)),
         Format::Human => {
-            out(&report::human(diags, files, styled));
+            stream(|w| report::write_human(w, diags, files, styled));
             let clauses = checked
                 .constitution
                 .documents
@@ -501,8 +511,8 @@ fn print_diags(
 ) {
     let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match format {
-        Format::Json => out(&report::json_lines(diags, files)),
-        Format::Human => out(&report::human(diags, files, styled)),
+        Format::Json => stream(|w| report::write_json_lines(w, diags, files)),
+        Format::Human => stream(|w| report::write_human(w, diags, files, styled)),
     }
 }
 
@@ -774,7 +784,7 @@ fn run_pack(
         Ok(r) => r,
         Err(fatal) => {
             match format {
-                Format::Json => out(&report::json_lines(&fatal.0, &[])),
+                Format::Json => stream(|w| report::write_json_lines(w, &fatal.0, &[])),
                 Format::Human => eprint!("{}", report::human(&fatal.0, &[], styled)),
             }
             return ExitCode::from(2);
@@ -782,8 +792,8 @@ fn run_pack(
     };
     let diags = &run.diagnostics;
     match format {
-        Format::Json => out(&report::json_lines(diags, &run.files)),
-        Format::Human => out(&report::human(diags, &run.files, styled)),
+        Format::Json => stream(|w| report::write_json_lines(w, diags, &run.files)),
+        Format::Human => stream(|w| report::write_human(w, diags, &run.files, styled)),
     }
     let fails = diags.iter().any(|d| {
         d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning)

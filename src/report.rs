@@ -42,7 +42,20 @@ fn positions(d: &Diagnostic, files: Files<'_>) -> ((usize, usize), (usize, usize
 
 /// One JSON object per line, in the order given.
 pub fn json_lines(diags: &[Diagnostic], files: Files<'_>) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    write_json_lines(&mut out, diags, files).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`json_lines`], written to `w` record by record. The command line streams its report this
+/// way: a report held whole grows by doubling, and each larger buffer is fresh memory the
+/// kernel must zero (2 MiB at a time with transparent huge pages), which cost more than
+/// writing the report.
+pub fn write_json_lines(
+    w: &mut impl std::io::Write,
+    diags: &[Diagnostic],
+    files: Files<'_>,
+) -> std::io::Result<()> {
     for d in diags {
         let ((line, column), (end_line, end_column)) = positions(d, files);
         let rec = JsonDiag {
@@ -59,10 +72,10 @@ pub fn json_lines(diags: &[Diagnostic], files: Files<'_>) -> String {
             message: &d.message,
             help: d.help.as_deref(),
         };
-        out.push_str(&serde_json::to_string(&rec).expect("plain data serialises"));
-        out.push('\n');
+        serde_json::to_writer(&mut *w, &rec)?;
+        w.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 fn level(s: Severity) -> Level<'static> {
@@ -75,13 +88,24 @@ fn level(s: Severity) -> Level<'static> {
 
 /// rustc-style text for each diagnostic, with a source snippet and caret where there is one.
 pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
+    let mut out = Vec::new();
+    write_human(&mut out, diags, files, styled).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the report is text")
+}
+
+/// [`human`], written to `w` one diagnostic at a time (see [`write_json_lines`] for why).
+pub fn write_human(
+    w: &mut impl std::io::Write,
+    diags: &[Diagnostic],
+    files: Files<'_>,
+    styled: bool,
+) -> std::io::Result<()> {
     let renderer = if styled {
         Renderer::styled()
     } else {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    let mut out = String::new();
     for d in diags {
         let title = level(d.severity)
             .primary_title(d.message.as_str())
@@ -146,10 +170,10 @@ pub fn human(diags: &[Diagnostic], files: Files<'_>, styled: bool) -> String {
                 report.push(group);
             }
         }
-        out.push_str(&renderer.render(&report));
-        out.push_str("\n\n");
+        w.write_all(renderer.render(&report).as_bytes())?;
+        w.write_all(b"\n\n")?;
     }
-    out
+    Ok(())
 }
 
 /// The closing line of a human report.
