@@ -190,9 +190,10 @@ fn next_upper_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
 }
 
 /// Where the word at `i` ends, if it is plain ASCII letters and digits and no phrase can go
-/// on after it: it is not followed by a space and then a capital, a letter beyond ASCII or
-/// the first letter of "of", "for" or "to". `None` when the phrase reader must look at it.
-/// (Inside such a word no other word starts, so the scan may go on from its end.)
+/// on after it: what follows is not a space and then a capital or a letter beyond ASCII,
+/// possibly after joiners ("Head of Paid", "Invitation to Tender"). `None` when the phrase
+/// reader must look at it. (Inside such a word no other word starts, so the scan may go on
+/// from its end; a phrase reader given it would find one capitalised word and stop.)
 fn lone_plain_word(b: &[u8], i: usize, limit: usize) -> Option<usize> {
     let len = b[i..limit]
         .iter()
@@ -205,13 +206,24 @@ fn lone_plain_word(b: &[u8], i: usize, limit: usize) -> Option<usize> {
     if matches!(after, b'-' | b'/' | b'\'') || after >= 0x80 {
         return None;
     }
-    if after != b' ' || end + 1 >= limit {
+    if after != b' ' {
         return Some(end);
     }
-    match b[end + 1] {
-        c if c.is_ascii_uppercase() || c >= 0x80 => None,
-        b'o' | b'f' | b't' => None,
-        _ => Some(end),
+    // Past joiners, to the word that would carry the phrase on.
+    let mut next = end + 1;
+    loop {
+        match b.get(next).filter(|_| next < limit) {
+            Some(&c) if c.is_ascii_uppercase() || c >= 0x80 => return None,
+            Some(b'o' | b'f' | b't') => {}
+            _ => return Some(end),
+        }
+        let joiner = ["of ", "for ", "to "]
+            .into_iter()
+            .find(|j| b[next..limit].starts_with(j.as_bytes()));
+        match joiner {
+            Some(j) => next += j.len(),
+            None => return Some(end),
+        }
     }
 }
 
@@ -405,6 +417,12 @@ impl Scanner {
 
     /// Every phrase in each of `runs` (in order, as a document's prose runs are).
     pub fn scan_runs(&self, text: &str, runs: &[Span], out: &mut Vec<Phrase>) {
+        self.scan_runs_with(text, runs, out, true);
+    }
+
+    /// [`Scanner::scan_runs`], stepping over lone words or (for the test that the step
+    /// changes nothing) reading every capitalised word.
+    fn scan_runs_with(&self, text: &str, runs: &[Span], out: &mut Vec<Phrase>, step_lone: bool) {
         let b = text.as_bytes();
         let mut lines = Lines {
             seen: 0,
@@ -433,7 +451,7 @@ impl Scanner {
                 // Most capitalised words stand alone (a sentence's first word, "Council"):
                 // step over them without reading them closely, unless a phrase may go on
                 // after them or another word may start inside them ("Anti-Corruption").
-                if let Some(end) = lone_plain_word(b, i, run.end) {
+                if let Some(end) = lone_plain_word(b, i, run.end).filter(|_| step_lone) {
                     i = end;
                     continue;
                 }
@@ -631,10 +649,16 @@ mod tests {
         assert_eq!(lone("Council."), Some(7));
         assert_eq!(lone("Council agreed"), Some(7));
         assert_eq!(lone("Council"), Some(7));
+        // Joiners carry a phrase on only to a capital.
+        assert_eq!(lone("Council of the"), Some(7));
+        assert_eq!(lone("Council to"), Some(7));
+        assert_eq!(lone("Officer for officers"), Some(7));
         for t in [
             "Council Tax",
-            "Head of",
-            "Invitation to",
+            "Head of Paid",
+            "Invitation to Tender",
+            "Invitation to for Tender",
+            "Head of \u{c9}lu",
             "Anti-Corruption",
             "Council's",
             "Council \u{c9}lu",
@@ -646,6 +670,33 @@ mod tests {
             phrases("Council agreed. The Council Tax Reduction Scheme and Anti-Corruption Policy."),
             ["Council Tax Reduction Scheme", "Anti-Corruption Policy"]
         );
+    }
+
+    proptest::proptest! {
+        /// Stepping over lone words finds exactly what reading every capitalised word finds.
+        #[test]
+        fn stepping_over_lone_words_changes_nothing(
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "Council", "Head", "Paid", "Service", "Tax", "Anti-Corruption",
+                        "Council's", "Act", "of", "for", "to", "the", "officers", "fortnight",
+                        "tomorrow", "\u{c9}lu", "2012", "(Social",
+                    ]),
+                    proptest::sample::select(vec![" ", " ", " ", " ", ". ", ", ", "\n", "-", "'", ""]),
+                ),
+                0..30,
+            )
+        ) {
+            let t: String = words.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
+            let scanner = Scanner::new("Thanet District Council");
+            let (mut stepped, mut read) = (Vec::new(), Vec::new());
+            let run = 0..t.len();
+            let whole = std::slice::from_ref(&run);
+            scanner.scan_runs_with(&t, whole, &mut stepped, true);
+            scanner.scan_runs_with(&t, whole, &mut read, false);
+            proptest::prop_assert_eq!(stepped, read, "{:?}", t);
+        }
     }
 
     #[test]

@@ -262,6 +262,17 @@ impl Group {
         }
     }
 
+    /// Whether any form counts in `doc`.
+    fn counts_in(&self, doc: Option<u32>) -> bool {
+        match doc {
+            None => !self.all.is_empty(),
+            Some(d) => {
+                !self.everywhere.is_empty()
+                    || self.local.binary_search_by_key(&d, |&(x, _)| x).is_ok()
+            }
+        }
+    }
+
     /// The forms that count in `doc`, in form order.
     fn forms_in(&self, doc: Option<u32>) -> InOrder<'_> {
         let Some(d) = doc else {
@@ -548,6 +559,16 @@ impl Matcher {
             for m in automaton.ac.find_iter(input) {
                 let s = m.start();
                 let p = automaton.ids[m.pattern().as_usize()] as usize;
+                if !self.counts_in(p, doc) {
+                    // A term defined in other documents only ("Officer" defined in one
+                    // protocol): half the matches in a large constitution. Nothing here can
+                    // hold, but a match may start inside it.
+                    if self.risky[p] {
+                        pos = s + 1;
+                        continue 'search;
+                    }
+                    continue;
+                }
                 if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
                     // Only capitalised terms are written this way: "member" is not "Member".
                     let e = s + self.lens[p];
@@ -587,6 +608,15 @@ impl Matcher {
             }
             break;
         }
+    }
+
+    /// Whether pattern `p`, or a shorter pattern that is a prefix of it, has a form that
+    /// counts in `doc`.
+    fn counts_in(&self, p: usize, doc: Option<u32>) -> bool {
+        self.groups[p].counts_in(doc)
+            || self.prefixes[p]
+                .iter()
+                .any(|&q| self.groups[q as usize].counts_in(doc))
     }
 
     /// The hit of pattern `p` at `s`, if it is whole words and some form's case holds.
