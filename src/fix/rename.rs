@@ -187,17 +187,15 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
     for doc in &c.documents {
         let f = c.file(doc.file);
         let text = &f.text;
-        let folded = crate::terms::matcher::Folded::new(text);
-        let mut hits = Vec::new();
-        let mut near = Vec::new();
-        for run in &doc.runs {
-            m.scan_prose(&folded, run.clone(), None, &mut hits, &mut near);
-        }
-        let mut link_hits = Vec::new();
-        for l in &doc.links {
-            m.scan(&folded, l.text.clone(), None, &mut link_hits, &mut near);
-        }
-        let title_hits = front_matter_title(&folded, doc.body.start, &m);
+        let found = m.scan_document(
+            text,
+            &doc.runs,
+            doc.links.iter().map(|l| l.text.clone()),
+            None,
+        );
+        let (hits, link_hits) = (found.prose, found.links);
+        let front = crate::terms::matcher::Folded::new(&text[..doc.body.start]);
+        let title_hits = front_matter_title(&front, doc.body.start, &m);
         let mut edits = Vec::new();
         let mut leave = |span: &Span, why: String| {
             plan.left.push(Left {

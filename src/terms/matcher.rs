@@ -168,6 +168,27 @@ impl<'a> Folded<'a> {
         fold_into(&mut lower, text);
         Folded { text, lower }
     }
+
+    /// Blank the bytes between consecutive `runs` in the copy, to a byte no pattern holds, so
+    /// that one search across many runs finds exactly what a search of each run would: no
+    /// match can reach from one run into the next or lie in the markup between them. (The
+    /// copy then serves only searches of those runs.)
+    fn blank_between(&mut self, runs: &[Span]) {
+        for pair in runs.windows(2) {
+            if pair[0].end < pair[1].start {
+                self.lower[pair[0].end..pair[1].start].fill(0);
+            }
+        }
+    }
+}
+
+/// Whether a prose run can be searched as it stands: it has no inline tag and no line break
+/// among other white space (most runs; one search tells).
+fn searchable_as_is(hay: &str) -> bool {
+    match memchr::memchr2(b'<', b'\n', hay.as_bytes()) {
+        None => true,
+        Some(_) => memchr::memchr(b'<', hay.as_bytes()).is_none() && !wide_line_break(hay),
+    }
 }
 
 /// Whether `s` has a line break with other white space next to it (an indented continuation
@@ -441,6 +462,44 @@ impl Matcher {
         &self.forms
     }
 
+    /// Every use in a document: in its prose `runs` (in order, as [`Matcher::scan_prose`]
+    /// finds them in each) and in the text of its `links`. `doc` as for [`Matcher::scan`].
+    ///
+    /// A document has thousands of runs (each paragraph, and each piece between emphasis
+    /// marks). Starting a search for each cost more than the searching, so each stretch of
+    /// runs that can be searched as they stand is searched at once, with the markup between
+    /// them blanked ([`Folded::blank_between`]).
+    pub fn scan_document(
+        &self,
+        text: &str,
+        runs: &[Span],
+        links: impl Iterator<Item = Span>,
+        doc: Option<usize>,
+    ) -> super::DocScan {
+        let mut folded = Folded::new(text);
+        let mut found = super::DocScan::default();
+        for link in links {
+            self.scan(&folded, link, doc, &mut found.links, &mut found.near);
+        }
+        folded.blank_between(runs);
+        let mut stretch: Option<Span> = None;
+        for run in runs {
+            if searchable_as_is(&text[run.clone()]) {
+                let from = stretch.map_or(run.start, |s| s.start);
+                stretch = Some(from..run.end);
+                continue;
+            }
+            if let Some(s) = stretch.take() {
+                self.scan(&folded, s, doc, &mut found.prose, &mut found.near);
+            }
+            self.scan_prose(&folded, run.clone(), doc, &mut found.prose, &mut found.near);
+        }
+        if let Some(s) = stretch {
+            self.scan(&folded, s, doc, &mut found.prose, &mut found.near);
+        }
+        found
+    }
+
     /// Like [`Matcher::scan`], but reads through inline HTML tags as flattened redlines leave
     /// them: "Overview and Scrutiny <u>Committee Panel</u>" contains "Overview and Scrutiny
     /// Committee". Spans are in `text`; a span may then contain a tag ([`crosses_tag`]).
@@ -454,12 +513,7 @@ impl Matcher {
     ) {
         let text = folded.text;
         let hay = &text[range.clone()];
-        // Most paragraphs have neither a tag nor a line break: one search tells.
-        let plain = match memchr::memchr2(b'<', b'\n', hay.as_bytes()) {
-            None => true,
-            Some(_) => memchr::memchr(b'<', hay.as_bytes()).is_none() && !wide_line_break(hay),
-        };
-        if plain {
+        if searchable_as_is(hay) {
             return self.scan(folded, range, doc, out, near);
         }
         // The run without its tags and with each line break (and the spaces around it) read
@@ -787,5 +841,64 @@ mod tests {
         let got = found(&mm, "Officership Officer");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "Officer");
+    }
+
+    proptest::proptest! {
+        /// One search over a stretch of runs, markup blanked, finds what a search of each
+        /// run finds: the same hits in the same order, and the same wrong-case places.
+        #[test]
+        fn a_document_searched_at_once_finds_what_each_run_would(
+            pieces in proptest::collection::vec(
+                (
+                    proptest::collection::vec(
+                        proptest::sample::select(vec![
+                            "Chief", "Officer", "Officers", "officer", "Chairman", "chairman",
+                            "Vice", "FTS", "fts", "non-commercial", "Head", "of", "Legal",
+                            "Services", "the", " ", " ", " ", "\n", "\n  ", "<u>", "</u>", "'s", ",",
+                        ]),
+                        0..8,
+                    ),
+                    proptest::sample::select(vec![
+                        "**", "*", "`", " | ", "\n- ", "\n\n", "\\", "[", "](x) ", "1. ",
+                    ]),
+                ),
+                1..12,
+            )
+        ) {
+            let mm = m(&[
+                ("Chief Officer", Role::Term(0), CaseRule::AsWritten),
+                ("Officer", Role::Term(1), CaseRule::AsWritten),
+                ("Officers", Role::Term(1), CaseRule::AsWritten),
+                ("FTS", Role::Term(2), CaseRule::AsWritten),
+                ("non-commercial", Role::Term(3), CaseRule::AsWritten),
+                ("Chairman", Role::Retired(0), CaseRule::Any),
+                ("Vice Chairman", Role::Shield, CaseRule::Any),
+                ("Head of Legal Services", Role::Retired(1), CaseRule::Any),
+                ("Chair", Role::Current(0), CaseRule::Any),
+            ]);
+            let mut text = String::new();
+            let mut runs = Vec::new();
+            for (words, gap) in &pieces {
+                let start = text.len();
+                text.extend(words.iter().copied());
+                if text.len() > start {
+                    runs.push(start..text.len());
+                }
+                text.push_str(gap);
+            }
+            let at_once = mm.scan_document(&text, &runs, std::iter::empty(), None);
+            let folded = Folded::new(&text);
+            let (mut each, mut each_near) = (Vec::new(), Vec::new());
+            for run in &runs {
+                mm.scan_prose(&folded, run.clone(), None, &mut each, &mut each_near);
+            }
+            proptest::prop_assert_eq!(&at_once.prose, &each, "{:?} {:?}", text, runs);
+            let key = |v: &[(Span, Role)]| {
+                let mut k: Vec<String> = v.iter().map(|x| format!("{x:?}")).collect();
+                k.sort();
+                k
+            };
+            proptest::prop_assert_eq!(key(&at_once.near), key(&each_near));
+        }
     }
 }

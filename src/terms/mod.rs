@@ -236,25 +236,15 @@ impl Index {
         }
     }
 
-    /// Every use of every name in a document: one pass over each prose run and link text.
+    /// Every use of every name in a document: its prose runs and link texts.
     pub fn scan(&self, c: &Constitution, doc: usize) -> DocScan {
         let d = &c.documents[doc];
-        let folded = matcher::Folded::new(&c.file(d.file).text);
-        let mut s = DocScan::default();
-        for run in &d.runs {
-            self.matcher
-                .scan_prose(&folded, run.clone(), Some(doc), &mut s.prose, &mut s.near);
-        }
-        for link in &d.links {
-            self.matcher.scan(
-                &folded,
-                link.text.clone(),
-                Some(doc),
-                &mut s.links,
-                &mut s.near,
-            );
-        }
-        s
+        self.matcher.scan_document(
+            &c.file(d.file).text,
+            &d.runs,
+            d.links.iter().map(|l| l.text.clone()),
+            Some(doc),
+        )
     }
 
     /// The definition a hit uses in `doc`, if it is a use of a term defined for `doc` and not
