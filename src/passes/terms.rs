@@ -2,9 +2,10 @@
 //! (T602), capitalised phrases used as if defined (T603), contradictions in `titles:` and
 //! `terms:` (T604) and terms defined twice (T605).
 //!
-//! Every name is found by [`crate::terms::Index::scan`], one Aho-Corasick pass per prose
-//! run; capitalised phrases by [`crate::terms::capitalised`], one more linear pass. This
-//! module only turns what they find into diagnostics.
+//! Every name is found by [`crate::terms::Index::scan`], one Aho-Corasick pass over each
+//! document's prose runs (no match reaching from one run into the next); capitalised phrases
+//! by [`crate::terms::capitalised`], one more linear pass. This module only turns what they
+//! find into diagnostics.
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Constitution;
