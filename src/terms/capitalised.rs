@@ -217,11 +217,12 @@ fn lone_plain_word(b: &[u8], i: usize, limit: usize) -> Option<usize> {
             Some(b'o' | b'f' | b't') => {}
             _ => return Some(end),
         }
-        let joiner = ["of ", "for ", "to "]
-            .into_iter()
-            .find(|j| b[next..limit].starts_with(j.as_bytes()));
+        let rest = &b[next..limit];
+        let joiner = JOINERS
+            .iter()
+            .find(|j| rest.starts_with(j.as_bytes()) && rest.get(j.len()) == Some(&b' '));
         match joiner {
-            Some(j) => next += j.len(),
+            Some(j) => next += j.len() + 1,
             None => return Some(end),
         }
     }

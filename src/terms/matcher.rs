@@ -241,7 +241,7 @@ fn line_break_at(s: &str, i: usize) -> Option<usize> {
 
 /// `src` in ASCII lower case into `lower` (cleared first), same length. A line break between
 /// two words reads as a space ("Head of Legal⏎Services"); one among other white space goes
-/// through [`Matcher::scan_prose`]'s slower path.
+/// through [`Matcher::scan_through_tags`].
 fn fold_into(lower: &mut Vec<u8>, src: &str) {
     lower.clear();
     // One branch-free step per byte, which the compiler turns into vector code.
@@ -280,17 +280,6 @@ impl Group {
         match only_in {
             None => self.everywhere.push(form),
             Some(d) => self.local.push((d, form)),
-        }
-    }
-
-    /// Whether any form counts in `doc`.
-    fn counts_in(&self, doc: Option<u32>) -> bool {
-        match doc {
-            None => !self.all.is_empty(),
-            Some(d) => {
-                !self.everywhere.is_empty()
-                    || self.local.binary_search_by_key(&d, |&(x, _)| x).is_ok()
-            }
         }
     }
 
@@ -462,8 +451,9 @@ impl Matcher {
         &self.forms
     }
 
-    /// Every use in a document: in its prose `runs` (in order, as [`Matcher::scan_prose`]
-    /// finds them in each) and in the text of its `links`. `doc` as for [`Matcher::scan`].
+    /// Every use in a document: in its prose `runs`, in order, and in the text of its
+    /// `links`. `doc` as for [`Matcher::scan`]. A run with inline tags or wrapped lines is
+    /// read through them ([`Matcher::scan_through_tags`]).
     ///
     /// A document has thousands of runs (each paragraph, and each piece between emphasis
     /// marks). Starting a search for each cost more than the searching, so each stretch of
@@ -492,7 +482,7 @@ impl Matcher {
             if let Some(s) = stretch.take() {
                 self.scan(&folded, s, doc, &mut found.prose, &mut found.near);
             }
-            self.scan_prose(&folded, run.clone(), doc, &mut found.prose, &mut found.near);
+            self.scan_through_tags(&folded, run.clone(), doc, &mut found.prose, &mut found.near);
         }
         if let Some(s) = stretch {
             self.scan(&folded, s, doc, &mut found.prose, &mut found.near);
@@ -503,7 +493,8 @@ impl Matcher {
     /// Like [`Matcher::scan`], but reads through inline HTML tags as flattened redlines leave
     /// them: "Overview and Scrutiny <u>Committee Panel</u>" contains "Overview and Scrutiny
     /// Committee". Spans are in `text`; a span may then contain a tag ([`crosses_tag`]).
-    pub fn scan_prose(
+    /// (For runs that are not [`searchable_as_is`]; the others need none of this.)
+    fn scan_through_tags(
         &self,
         folded: &Folded<'_>,
         range: Span,
@@ -513,9 +504,6 @@ impl Matcher {
     ) {
         let text = folded.text;
         let hay = &text[range.clone()];
-        if searchable_as_is(hay) {
-            return self.scan(folded, range, doc, out, near);
-        }
         // The run without its tags and with each line break (and the spaces around it) read
         // as one space, so "Head of Legal⏎Services" is found; for each byte of it, the byte
         // it came from.
@@ -667,10 +655,8 @@ impl Matcher {
     /// Whether pattern `p`, or a shorter pattern that is a prefix of it, has a form that
     /// counts in `doc`.
     fn counts_in(&self, p: usize, doc: Option<u32>) -> bool {
-        self.groups[p].counts_in(doc)
-            || self.prefixes[p]
-                .iter()
-                .any(|&q| self.groups[q as usize].counts_in(doc))
+        let counts = |q: usize| self.groups[q].forms_in(doc).next().is_some();
+        counts(p) || self.prefixes[p].iter().any(|&q| counts(q as usize))
     }
 
     /// The hit of pattern `p` at `s`, if it is whole words and some form's case holds.
@@ -824,7 +810,7 @@ mod tests {
         )]);
         let t = "before the Overview and Scrutiny <u>Committee Panel</u> may";
         let mut out = Vec::new();
-        mm.scan_prose(&Folded::new(t), 0..t.len(), None, &mut out, &mut Vec::new());
+        mm.scan_through_tags(&Folded::new(t), 0..t.len(), None, &mut out, &mut Vec::new());
         assert_eq!(
             &t[out[0].span.clone()],
             "Overview and Scrutiny <u>Committee"
@@ -890,7 +876,11 @@ mod tests {
             let folded = Folded::new(&text);
             let (mut each, mut each_near) = (Vec::new(), Vec::new());
             for run in &runs {
-                mm.scan_prose(&folded, run.clone(), None, &mut each, &mut each_near);
+                if searchable_as_is(&text[run.clone()]) {
+                    mm.scan(&folded, run.clone(), None, &mut each, &mut each_near);
+                } else {
+                    mm.scan_through_tags(&folded, run.clone(), None, &mut each, &mut each_near);
+                }
             }
             proptest::prop_assert_eq!(&at_once.prose, &each, "{:?} {:?}", text, runs);
             let key = |v: &[(Span, Role)]| {
