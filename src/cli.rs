@@ -229,6 +229,7 @@ pub enum Command {
 
 /// Run clerk with the process's arguments.
 pub fn main() -> ExitCode {
+    crate::par::start();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

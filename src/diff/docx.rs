@@ -415,7 +415,7 @@ pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
         .iter()
         .filter(|x| !any_changed || x.changed())
         .collect();
-    super::par_map(&docs, |dd| {
+    crate::par::map(&docs, |dd| {
         let bytes = package(&parts(d, dd))?;
         let p = dir.join(format!("{}.docx", file_stem(&dd.id)));
         std::fs::write(&p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;

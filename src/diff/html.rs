@@ -371,7 +371,7 @@ pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
         Ok(p)
     };
     let mut written = vec![put("index.html".into(), render_index(&t, d))?];
-    let pages = super::par_map(&d.docs, |dd| {
+    let pages = crate::par::map(&d.docs, |dd| {
         put(
             format!("{}.html", file_stem(&dd.id)),
             render_document(&t, d, dd),

@@ -255,22 +255,20 @@ pub fn diff<'a>(old: &'a Constitution, new: &'a Constitution, opts: &Options) ->
             .map(|i| (Some(i), None)),
     );
     // Resolving references (for stale ones) runs beside the clause alignment.
-    let (docs, (old_refs, new_refs)) = std::thread::scope(|s| {
-        let refs = s.spawn(|| {
+    let (docs, (old_refs, new_refs)) = crate::par::join(
+        || -> Vec<DocDiff> {
+            pairs
+                .into_iter()
+                .map(|(i, j)| doc_diff(old, new, i, j))
+                .collect()
+        },
+        || {
             (
                 crate::refs::resolve::resolve_all(old),
                 crate::refs::resolve::resolve_all(new),
             )
-        });
-        let docs: Vec<DocDiff> = pairs
-            .into_iter()
-            .map(|(i, j)| doc_diff(old, new, i, j))
-            .collect();
-        (
-            docs,
-            refs.join().expect("reference resolution does not panic"),
-        )
-    });
+        },
+    );
     let mut d = Diff {
         old,
         new,
@@ -496,28 +494,6 @@ pub fn json_lines(d: &Diff<'_>) -> String {
         push_json(&mut out, &s.record());
     }
     out
-}
-
-/// `f` over `items` on up to four threads (one per core), results in order. Used to render
-/// and write one output file per document.
-pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 4);
-    if threads == 1 || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a worker does not panic"))
-            .collect()
-    })
 }
 
 fn push_json<T: Serialize>(out: &mut String, v: &T) {

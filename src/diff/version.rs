@@ -91,11 +91,7 @@ pub fn load_pair(
     };
     if let (Spec::Dir(a), Spec::Dir(b)) = (&o, &n) {
         // Two folders: read and parse them side by side.
-        let (a, b) = std::thread::scope(|s| {
-            let old = s.spawn(|| from_dir(a));
-            let new = from_dir(b);
-            (old.join().expect("loading does not panic"), new)
-        });
+        let (a, b) = crate::par::join(|| from_dir(a), || from_dir(b));
         return Ok((a?, b?));
     }
     Ok((load(&o, &n)?, load(&n, &o)?))

@@ -94,7 +94,8 @@ impl Site {
 
 /// Render every page of the site. `progress(done, total)` is called after each page.
 ///
-/// Documents are rendered on up to four threads; the result does not depend on how many.
+/// Documents are rendered on every core ([`crate::par`]); the result does not depend on how
+/// many.
 pub fn render_site(
     c: &Constitution,
     refs: &[Reference],
@@ -106,45 +107,16 @@ pub fn render_site(
     let index = templates.render("index.html", &layout.index_view())?;
     progress(1, total);
     let render_doc = |di: usize| templates.render("document.html", &layout.document_view(di));
-    let mut docs: Vec<Option<Result<String, TemplateError>>> = vec![None; c.documents.len()];
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4)
-        .min(c.documents.len());
-    if threads <= 1 {
-        for (di, slot) in docs.iter_mut().enumerate() {
-            *slot = Some(render_doc(di));
-            progress(di + 2, total);
-        }
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let n = c.documents.len();
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::channel();
-            for _ in 0..threads {
-                let tx = tx.clone();
-                let (next, render_doc) = (&next, &render_doc);
-                scope.spawn(move || loop {
-                    let di = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if di >= n || tx.send((di, render_doc(di))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            for (done, (di, page)) in rx.into_iter().enumerate() {
-                docs[di] = Some(page);
-                progress(done + 2, total);
-            }
-        });
-    }
+    let docs = crate::par::map_indices_reporting(c.documents.len(), render_doc, |done| {
+        progress(done + 1, total)
+    });
     let mut files = Vec::with_capacity(total + templates.assets().len());
     files.push(OutFile {
         path: "index.html".into(),
         bytes: index.into_bytes(),
     });
     for (di, page) in docs.into_iter().enumerate() {
-        let page = page.expect("every document is rendered")?;
+        let page = page?;
         files.push(OutFile {
             path: layout.files[di].clone(),
             bytes: page.into_bytes(),
