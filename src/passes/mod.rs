@@ -19,11 +19,12 @@ pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
 /// Every pass, and the resolved references (which the reference checks need anyway) for
 /// callers that go on to use them, like `clerk build`.
 ///
-/// The passes share one trip over the documents: the reference index and the term index
-/// are built side by side (each needs every document, neither needs the other), then each
-/// document gets its numbering, drafting, reference and term checks on whichever core is
-/// free, and last come the checks across documents. Splitting the work by document rather
-/// than by pass keeps both cores busy through passes of very different cost.
+/// The passes share two trips over the documents. While one core builds the reference
+/// index, the others read each document for what the term checks need before their index
+/// exists (definitions, headings, capitalised phrases: [`terms::TermChecks::new`]). Then
+/// each document gets its numbering, drafting, reference and term checks on whichever core
+/// is free, and last come the checks across documents. Splitting the work by document rather
+/// than by pass keeps every core busy through passes of very different cost.
 pub fn analyse(c: &Constitution) -> (Vec<Diagnostic>, Vec<Reference>) {
     analyse_with(c, true)
 }

@@ -13,7 +13,7 @@ use crate::passes::drafting::severity_for;
 use crate::rules;
 use crate::terms::capitalised::{self, Phrase, Scanner};
 use crate::terms::matcher::{Case, Hit, Role};
-use crate::terms::{words, DocScan, Index, Scope};
+use crate::terms::{words, Definition, DefinitionReader, DocScan, Index, Scope};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Run every term check over the constitution.
@@ -25,15 +25,53 @@ pub fn check(c: &Constitution) -> Vec<Diagnostic> {
 
 /// The term checks in three steps, so [`crate::passes::run_all`] can run each document's
 /// share together with the other passes' per-document work: [`TermChecks::new`] reads every
-/// name and definition, [`TermChecks::document`] checks one document (on any thread), and
-/// [`TermChecks::finish`] does what needs every document's findings.
+/// name and definition, and each document's capitalised phrases (which need no index), so
+/// all of that runs beside the reference index; [`TermChecks::document`] checks one document
+/// (on any thread), and [`TermChecks::finish`] does what needs every document's findings.
 pub struct TermChecks {
     index: Index,
     /// Definitions by phrase key.
     keys: HashMap<String, Vec<usize>>,
     /// Names that cover a capitalised phrase in every document.
     everywhere: HashSet<String>,
+    /// Each document's capitalised phrases.
+    phrases: Vec<Vec<Phrase>>,
+}
+
+/// Reads each document for what the term checks need before any index exists.
+struct Reader {
+    definitions: DefinitionReader,
     scanner: Scanner,
+}
+
+/// What [`Reader::document`] found in one document.
+struct Read {
+    definitions: Vec<Definition>,
+    /// Keys of its names: title, long titles, and headings ([`covered_everywhere`]).
+    names: Vec<String>,
+    phrases: Vec<Phrase>,
+}
+
+impl Reader {
+    fn new(c: &Constitution) -> Reader {
+        Reader {
+            definitions: DefinitionReader::new(c),
+            scanner: Scanner::new(&c.config.council),
+        }
+    }
+
+    /// Document `di`'s definitions, names and capitalised phrases.
+    fn document(&self, c: &Constitution, di: usize) -> Read {
+        let doc = &c.documents[di];
+        let mut phrases = Vec::new();
+        self.scanner
+            .scan_runs(&c.file(doc.file).text, &doc.runs, &mut phrases);
+        Read {
+            definitions: self.definitions.document(c, di),
+            names: names_of(c, doc),
+            phrases,
+        }
+    }
 }
 
 /// What [`TermChecks::document`] found in one document: its diagnostics, and what the
@@ -79,11 +117,27 @@ impl Usage {
 
 impl TermChecks {
     pub fn new(c: &Constitution) -> TermChecks {
-        let index = Index::new(c);
+        let reader = Reader::new(c);
+        let read = crate::par::map_indices(c.documents.len(), |di| reader.document(c, di));
+        TermChecks::from_read(c, read)
+    }
+
+    /// [`TermChecks::new`] from what [`Reader::document`] read in each document (in
+    /// document order).
+    fn from_read(c: &Constitution, read: Vec<Read>) -> TermChecks {
+        let mut definitions = Vec::with_capacity(read.len());
+        let mut names = Vec::with_capacity(read.len());
+        let mut phrases = Vec::with_capacity(read.len());
+        for r in read {
+            definitions.push(r.definitions);
+            names.push(r.names);
+            phrases.push(r.phrases);
+        }
+        let index = Index::from_documents(c, definitions);
         TermChecks {
             keys: by_key(&index),
-            everywhere: covered_everywhere(c, &index),
-            scanner: Scanner::new(&c.config.council),
+            everywhere: covered_everywhere(c, &index, names),
+            phrases,
             index,
         }
     }
@@ -347,8 +401,9 @@ fn without_possessive(shown: &str) -> &str {
     s.strip_suffix("'s").unwrap_or(s)
 }
 
-/// Names that cover a capitalised phrase in every document.
-fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
+/// Names that cover a capitalised phrase in every document: those of `constitution.yaml`,
+/// and each document's `names` ([`names_of`]).
+fn covered_everywhere(c: &Constitution, index: &Index, names: Vec<Vec<String>>) -> HashSet<String> {
     let mut set: HashSet<String> = index.allow.iter().cloned().collect();
     let mut add = |s: &str| {
         set.insert(capitalised::key(s));
@@ -368,27 +423,29 @@ fn covered_everywhere(c: &Constitution, index: &Index) -> HashSet<String> {
     for p in &c.config.parts {
         add(&p.title);
     }
-    for d in &c.documents {
-        add(&d.meta.title);
-        for l in &d.meta.long {
-            add(l);
+    set.extend(names.into_iter().flatten());
+    set
+}
+
+/// The keys of a document's own names: its title and long titles, and its headings.
+fn names_of(c: &Constitution, d: &crate::model::Document) -> Vec<String> {
+    let mut out = vec![capitalised::key(&d.meta.title)];
+    out.extend(d.meta.long.iter().map(|l| capitalised::key(l)));
+    let text = &c.file(d.file).text;
+    // Headings name what their section is about ("14 Purchasing Schemes"), as do short
+    // list labels in title case ("16.1.1 Anti-Corruption and Bribery").
+    for cl in &d.clauses {
+        if cl.head.len() > 80 {
+            continue;
         }
-        let text = &c.file(d.file).text;
-        // Headings name what their section is about ("14 Purchasing Schemes"), as do short
-        // list labels in title case ("16.1.1 Anti-Corruption and Bribery").
-        for cl in &d.clauses {
-            if cl.head.len() > 80 {
-                continue;
-            }
-            let head = text[cl.head.clone()].trim_matches(|ch: char| !ch.is_alphanumeric());
-            let heading = matches!(cl.kind, crate::model::BlockKind::Heading(_))
-                || capitalised::headingish(head);
-            if heading && !head.is_empty() && head.split_whitespace().count() <= 8 {
-                add(head);
-            }
+        let head = text[cl.head.clone()].trim_matches(|ch: char| !ch.is_alphanumeric());
+        let heading =
+            matches!(cl.kind, crate::model::BlockKind::Heading(_)) || capitalised::headingish(head);
+        if heading && !head.is_empty() && head.split_whitespace().count() <= 8 {
+            out.push(capitalised::key(head));
         }
     }
-    set
+    out
 }
 
 /// Capitalised phrases used in document `di` as if defined (T603).
@@ -399,11 +456,10 @@ fn undefined(
     scan: &DocScan,
     out: &mut Vec<Diagnostic>,
 ) {
-    let (index, everywhere, scanner, keys) = (&cx.index, &cx.everywhere, &cx.scanner, &cx.keys);
+    let (index, everywhere, keys) = (&cx.index, &cx.everywhere, &cx.keys);
     let doc = &c.documents[di];
     let f = c.file(doc.file);
-    let mut phrases: Vec<Phrase> = Vec::new();
-    scanner.scan_runs(&f.text, &doc.runs, &mut phrases);
+    let phrases = &cx.phrases[di];
     // A phrase that overlaps a known title ("Committee Chairman", "Deputy Chief
     // Executive") is about that title; one inside a defined term is that term. A phrase
     // that merely contains a term ("Chief Officer" around "Officer") is still a phrase.
@@ -429,7 +485,7 @@ fn undefined(
     let mut groups: Vec<(String, Vec<&Phrase>)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::default();
     let mut k = String::new();
-    for p in &phrases {
+    for p in phrases {
         if overlaps(p) {
             continue;
         }

@@ -251,6 +251,27 @@ pub fn headingish(line: &str) -> bool {
     if t.len() > LONG {
         return false;
     }
+    let (words, caps) = if t.is_ascii() {
+        ascii_word_counts(t.as_bytes())
+    } else {
+        word_counts(t)
+    };
+    // A sentence (ending with a full stop) is a heading only when nearly every word is
+    // capitalised; a list label such as "Compliance with Statutes: Health and Safety" when
+    // most are.
+    let sentence = t.trim_end_matches(['|', ' ']).ends_with('.');
+    words >= 2 && caps * 10 >= words * if sentence { 9 } else { 6 }
+}
+
+/// Lower-case words a title-case line leaves in lower case.
+const MINOR: &[&[u8]] = &[
+    b"of", b"for", b"to", b"and", b"the", b"a", b"in", b"on", b"with",
+];
+
+/// How many words `t` has, and how many of them are capitalised: words are split at ASCII
+/// spaces and judged by their first letter or digit; numbers and [`MINOR`] words do not
+/// count.
+fn word_counts(t: &str) -> (usize, usize) {
     let mut words = 0;
     let mut caps = 0;
     for w in t.split_ascii_whitespace() {
@@ -263,12 +284,7 @@ pub fn headingish(line: &str) -> bool {
         }
         if first.is_ascii_lowercase() {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if bare.len() <= 4
-                && matches!(
-                    bare,
-                    "of" | "for" | "to" | "and" | "the" | "a" | "in" | "on" | "with"
-                )
-            {
+            if MINOR.contains(&bare.as_bytes()) {
                 continue;
             }
         } else if first.is_ascii_uppercase()
@@ -278,11 +294,34 @@ pub fn headingish(line: &str) -> bool {
         }
         words += 1;
     }
-    // A sentence (ending with a full stop) is a heading only when nearly every word is
-    // capitalised; a list label such as "Compliance with Statutes: Health and Safety" when
-    // most are.
-    let sentence = t.trim_end_matches(['|', ' ']).ends_with('.');
-    words >= 2 && caps * 10 >= words * if sentence { 9 } else { 6 }
+    (words, caps)
+}
+
+/// [`word_counts`] of ASCII text, a byte at a time: it runs for every short line a phrase
+/// is found on, and every clause heading.
+fn ascii_word_counts(b: &[u8]) -> (usize, usize) {
+    let mut words = 0;
+    let mut caps = 0;
+    for w in b.split(u8::is_ascii_whitespace) {
+        let Some(first) = w.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        match w[first] {
+            b'0'..=b'9' => continue,
+            b'a'..=b'z' => {
+                let end = w
+                    .iter()
+                    .rposition(u8::is_ascii_alphanumeric)
+                    .map_or(0, |e| e + 1);
+                if end - first <= 4 && MINOR.contains(&&w[first..end]) {
+                    continue;
+                }
+            }
+            _ => caps += 1,
+        }
+        words += 1;
+    }
+    (words, caps)
 }
 
 /// Which line the scan is on, and whether that line is a heading (computed once per line).
@@ -697,6 +736,19 @@ mod tests {
             scanner.scan_runs_with(&t, whole, &mut stepped, true);
             scanner.scan_runs_with(&t, whole, &mut read, false);
             proptest::prop_assert_eq!(stepped, read, "{:?}", t);
+        }
+
+        /// The byte-at-a-time count of a line's words agrees with the general one.
+        #[test]
+        fn ascii_word_counts_agree(
+            line in "[ \t\r\n\x0bA-Za-z0-9.,:;'()*#|-]{0,60}|(of|for|to|and|the|a|in|on|with|With|x|Act|2012|\\(a\\)|\"Head\"| )*"
+        ) {
+            proptest::prop_assert_eq!(
+                ascii_word_counts(line.as_bytes()),
+                word_counts(&line),
+                "{:?}",
+                line
+            );
         }
     }
 

@@ -138,6 +138,14 @@ fn forms_of(
 
 impl Index {
     pub fn new(c: &Constitution) -> Index {
+        let reader = DefinitionReader::new(c);
+        let per_doc = crate::par::map_indices(c.documents.len(), |di| reader.document(c, di));
+        Index::from_documents(c, per_doc)
+    }
+
+    /// [`Index::new`] from the definitions [`DefinitionReader::document`] read out of each
+    /// document (in document order), for a caller that reads them alongside other work.
+    pub fn from_documents(c: &Constitution, per_doc: Vec<Vec<Definition>>) -> Index {
         let problems = config::validate(c);
         let cfg = &c.config;
         let mut retired = Vec::new();
@@ -166,7 +174,7 @@ impl Index {
                 retire(r, &t.term.value, t.plural.as_ref(), "term");
             }
         }
-        let definitions = definitions(c);
+        let definitions = with_declared(c, per_doc.into_iter().flatten().collect());
         let mut forms = Vec::new();
         for (i, r) in retired.iter().enumerate() {
             forms_of(
@@ -265,60 +273,65 @@ impl Index {
     }
 }
 
-/// The definitions written in document `di`: its Definitions clauses, and the clauses
-/// `terms.definitions` points at (whose terms apply to the whole constitution).
-fn defined_in_document(
-    c: &Constitution,
-    di: usize,
-    pointed: &[config::Pointer],
-) -> Vec<Definition> {
-    let doc = &c.documents[di];
-    let text = &c.file(doc.file).text;
-    let extra: Vec<usize> = pointed
-        .iter()
-        .filter(|p| p.doc == di)
-        .map(|p| p.clause)
-        .collect();
-    let wide: Vec<Span> = extra
-        .iter()
-        .map(|&ci| doc.clauses[ci].span.start..define::subtree_end(doc, ci))
-        .collect();
-    define::read(text, doc, &extra)
-        .into_iter()
-        .map(|f| {
-            let scope = if wide.iter().any(|w| w.contains(&f.term_span.start)) {
-                Scope::Constitution
-            } else {
-                Scope::Document(di)
-            };
-            Definition {
-                means: None,
-                term: f.term,
-                plural: None,
-                scope,
-                file: doc.file,
-                span: f.term_span,
-                entry: Some(f.entry),
-                doc: Some(di),
-                clause: f.clause,
-            }
-        })
-        .collect()
+/// Reads the definitions written in each document: its Definitions clauses, and the clauses
+/// `terms.definitions` points at (whose terms apply to the whole constitution). Documents
+/// are read one at a time, on any thread; [`Index::from_documents`] puts them together.
+pub struct DefinitionReader {
+    pointed: Vec<config::Pointer>,
 }
-/// Every definition: from the documents' text, then from `terms.defined`.
-fn definitions(c: &Constitution) -> Vec<Definition> {
-    let pointed: Vec<config::Pointer> = c
-        .config
-        .terms
-        .definitions
-        .iter()
-        .filter_map(|p| config::resolve_pointer(c, &p.value).ok())
-        .collect();
-    let mut out: Vec<Definition> =
-        crate::par::map_indices(c.documents.len(), |di| defined_in_document(c, di, &pointed))
-            .into_iter()
-            .flatten()
+
+impl DefinitionReader {
+    pub fn new(c: &Constitution) -> DefinitionReader {
+        let pointed = c
+            .config
+            .terms
+            .definitions
+            .iter()
+            .filter_map(|p| config::resolve_pointer(c, &p.value).ok())
             .collect();
+        DefinitionReader { pointed }
+    }
+
+    /// The definitions written in document `di`.
+    pub fn document(&self, c: &Constitution, di: usize) -> Vec<Definition> {
+        let doc = &c.documents[di];
+        let text = &c.file(doc.file).text;
+        let extra: Vec<usize> = self
+            .pointed
+            .iter()
+            .filter(|p| p.doc == di)
+            .map(|p| p.clause)
+            .collect();
+        let wide: Vec<Span> = extra
+            .iter()
+            .map(|&ci| doc.clauses[ci].span.start..define::subtree_end(doc, ci))
+            .collect();
+        define::read(text, doc, &extra)
+            .into_iter()
+            .map(|f| {
+                let scope = if wide.iter().any(|w| w.contains(&f.term_span.start)) {
+                    Scope::Constitution
+                } else {
+                    Scope::Document(di)
+                };
+                Definition {
+                    means: None,
+                    term: f.term,
+                    plural: None,
+                    scope,
+                    file: doc.file,
+                    span: f.term_span,
+                    entry: Some(f.entry),
+                    doc: Some(di),
+                    clause: f.clause,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Every definition: those read from the documents' text (`out`), then `terms.defined`.
+fn with_declared(c: &Constitution, mut out: Vec<Definition>) -> Vec<Definition> {
     for t in &c.config.terms.defined {
         let name = t.term.value.trim();
         let mut found = false;
