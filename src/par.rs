@@ -155,6 +155,14 @@ mod tests {
     }
 
     #[test]
+    fn reporting_keeps_order_and_counts_each_item_once() {
+        let mut seen = Vec::new();
+        let out = map_indices_reporting(200, |i| i * 2, |k| seen.push(k));
+        assert_eq!(out, (0..200).map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(seen, (1..=200).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn empty_and_single_inputs() {
         assert!(map(&Vec::<u8>::new(), |&x| x).is_empty());
         assert_eq!(map(&[3], |&x| x * 2), vec![6]);
