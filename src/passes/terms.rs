@@ -482,8 +482,8 @@ fn undefined(
         titles.get(i).is_some_and(|k| k.start < p.span.end)
             || j.checked_sub(1).is_some_and(|j| terms[j].end >= p.span.end)
     };
-    let mut groups: Vec<(String, Vec<&Phrase>)> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::default();
+    // For each key: when it first appears, its first use, and how many uses it has.
+    let mut found: HashMap<String, (usize, &Phrase, usize)> = HashMap::default();
     let mut k = String::new();
     for p in phrases {
         if overlaps(p) {
@@ -493,20 +493,21 @@ fn undefined(
         if everywhere.contains(k.as_str()) {
             continue;
         }
-        match at.get(k.as_str()) {
-            Some(&g) => groups[g].1.push(p),
+        match found.get_mut(k.as_str()) {
+            Some(group) => group.2 += 1,
             None => {
-                at.insert(k.clone(), groups.len());
-                groups.push((k.clone(), vec![p]));
+                let order = found.len();
+                found.insert(k.clone(), (order, p, 1));
             }
         }
     }
-    for (key, uses) in groups {
+    let mut groups: Vec<(String, (usize, &Phrase, usize))> = found.into_iter().collect();
+    groups.sort_unstable_by_key(|(_, (order, _, _))| *order);
+    for (key, (_, first, uses)) in groups {
         let defs: &[usize] = keys.get(&key).map_or(&[], Vec::as_slice);
-        if defs.iter().any(|&i| index.applies(i, di)) || uses.len() < 2 {
+        if defs.iter().any(|&i| index.applies(i, di)) || uses < 2 {
             continue;
         }
-        let first = uses[0];
         let shown = &f.text[first.span.clone()];
         let name = without_possessive(shown);
         let help = match defs.first().map(|&i| &index.definitions[i]) {
@@ -527,8 +528,7 @@ fn undefined(
                 rules::UNDEFINED_TERM,
                 Severity::Info,
                 format!(
-                    "`{shown}` is capitalised like a defined term ({} uses in this document), but no definition covers it",
-                    uses.len()
+                    "`{shown}` is capitalised like a defined term ({uses} uses in this document), but no definition covers it"
                 ),
             )
             .at(doc.file, &f.path, first.span.clone())
