@@ -263,13 +263,17 @@ pub fn headingish(line: &str) -> bool {
     words >= 2 && caps * 10 >= words * if sentence { 9 } else { 6 }
 }
 
-/// Lower-case words a title-case line leaves in lower case.
-const MINOR: &[&[u8]] = &[
-    b"of", b"for", b"to", b"and", b"the", b"a", b"in", b"on", b"with",
-];
+/// Whether `w` is one of the lower-case words a title-case line leaves in lower case. (A
+/// `match`, not a list: it runs for most short words of every line a phrase is found on.)
+fn minor(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"of" | b"for" | b"to" | b"and" | b"the" | b"a" | b"in" | b"on" | b"with"
+    )
+}
 
 /// How many words `t` has, and how many of them are capitalised: words are split at ASCII
-/// spaces and judged by their first letter or digit; numbers and [`MINOR`] words do not
+/// spaces and judged by their first letter or digit; numbers and [`minor`] words do not
 /// count.
 fn word_counts(t: &str) -> (usize, usize) {
     let mut words = 0;
@@ -284,7 +288,7 @@ fn word_counts(t: &str) -> (usize, usize) {
         }
         if first.is_ascii_lowercase() {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if MINOR.contains(&bare.as_bytes()) {
+            if minor(bare.as_bytes()) {
                 continue;
             }
         } else if first.is_ascii_uppercase()
@@ -313,7 +317,7 @@ fn ascii_word_counts(b: &[u8]) -> (usize, usize) {
                     .iter()
                     .rposition(u8::is_ascii_alphanumeric)
                     .map_or(0, |e| e + 1);
-                if end - first <= 4 && MINOR.contains(&&w[first..end]) {
+                if minor(&w[first..end]) {
                     continue;
                 }
             }
