@@ -8,12 +8,12 @@
 //! reported, and start-up and the disk cache do not count.
 
 use clerk::{load, passes, report};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// The allocator `clerk` itself uses (see `src/main.rs`), so the timings are the binary's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3

@@ -482,8 +482,8 @@ fn undefined(
         titles.get(i).is_some_and(|k| k.start < p.span.end)
             || j.checked_sub(1).is_some_and(|j| terms[j].end >= p.span.end)
     };
-    // For each key: when it first appears, its first use, and how many uses it has.
-    let mut found: HashMap<String, (usize, &Phrase, usize)> = HashMap::default();
+    // For each key: its first use, and how many uses it has.
+    let mut found: HashMap<String, (&Phrase, usize)> = HashMap::default();
     let mut k = String::new();
     for p in phrases {
         if overlaps(p) {
@@ -494,16 +494,16 @@ fn undefined(
             continue;
         }
         match found.get_mut(k.as_str()) {
-            Some(group) => group.2 += 1,
+            Some(group) => group.1 += 1,
             None => {
-                let order = found.len();
-                found.insert(k.clone(), (order, p, 1));
+                found.insert(k.clone(), (p, 1));
             }
         }
     }
-    let mut groups: Vec<(String, (usize, &Phrase, usize))> = found.into_iter().collect();
-    groups.sort_unstable_by_key(|(_, (order, _, _))| *order);
-    for (key, (_, first, uses)) in groups {
+    // In the order the phrases first appear (the scan finds them in text order).
+    let mut groups: Vec<(String, (&Phrase, usize))> = found.into_iter().collect();
+    groups.sort_unstable_by_key(|(_, (first, _))| first.span.start);
+    for (key, (first, uses)) in groups {
         let defs: &[usize] = keys.get(&key).map_or(&[], Vec::as_slice);
         if defs.iter().any(|&i| index.applies(i, di)) || uses < 2 {
             continue;

@@ -263,8 +263,7 @@ pub fn headingish(line: &str) -> bool {
     words >= 2 && caps * 10 >= words * if sentence { 9 } else { 6 }
 }
 
-/// Whether `w` is one of the lower-case words a title-case line leaves in lower case. (A
-/// `match`, not a list: it runs for most short words of every line a phrase is found on.)
+/// Whether `w` is one of the lower-case words a title-case line leaves in lower case.
 fn minor(w: &[u8]) -> bool {
     matches!(
         w,

@@ -49,8 +49,8 @@ enum Cue {
 }
 
 /// Defining verbs and short-name brackets in `s` that follow a space, as an Aho-Corasick
-/// search over the verbs of [`ANCHORS`] and [`SHORT_FORMS`] would find them leftmost-longest: (offset of
-/// that space, cue).
+/// search over the verbs of [`ANCHORS`] and [`SHORT_FORMS`] would find them
+/// leftmost-longest: (offset of that space, cue).
 fn find_cues(s: &str) -> impl Iterator<Item = (usize, Cue)> + '_ {
     cue_matches(s)
         .into_iter()
