@@ -23,12 +23,11 @@ pub fn check(c: &Constitution) -> Vec<Diagnostic> {
     checks.finish(c, per_doc)
 }
 
-/// The term checks in three steps, so [`crate::passes::run_all`] can run each document's
-/// share together with the other passes' per-document work: [`TermChecks::new`] reads every
-/// name and definition, and each document's capitalised phrases (which need no index), so
-/// all of that runs beside the reference index; [`TermChecks::document`] checks one document
-/// (on any thread), and [`TermChecks::finish`] does what needs every document's findings.
-pub struct TermChecks {
+/// The term checks in three steps: [`TermChecks::new`] reads every name and definition, and
+/// each document's capitalised phrases (which need no index), a document per task;
+/// [`TermChecks::document`] checks one document (on any thread), and [`TermChecks::finish`]
+/// does what needs every document's findings.
+struct TermChecks {
     index: Index,
     /// Definitions by phrase key.
     keys: HashMap<String, Vec<usize>>,
@@ -77,7 +76,7 @@ impl Reader {
 /// What [`TermChecks::document`] found in one document: its diagnostics, and what the
 /// unused-definition check needs from it (the hits themselves are dropped with the task, so
 /// their memory is reused by the next document).
-pub struct DocTerms {
+struct DocTerms {
     found: Vec<Diagnostic>,
     usage: Usage,
 }
@@ -116,7 +115,7 @@ impl Usage {
 }
 
 impl TermChecks {
-    pub fn new(c: &Constitution) -> TermChecks {
+    fn new(c: &Constitution) -> TermChecks {
         let reader = Reader::new(c);
         let read = crate::par::map_indices(c.documents.len(), |di| reader.document(c, di));
         TermChecks::from_read(c, read)
@@ -143,7 +142,7 @@ impl TermChecks {
     }
 
     /// Retired titles (T601) and undefined terms (T603) in document `di`.
-    pub fn document(&self, c: &Constitution, di: usize) -> DocTerms {
+    fn document(&self, c: &Constitution, di: usize) -> DocTerms {
         let scan = self.index.scan(c, di);
         let mut found = Vec::new();
         retired(c, &self.index, di, &scan, &mut found);
@@ -156,7 +155,7 @@ impl TermChecks {
 
     /// Every document's findings, with the checks across documents: configuration problems
     /// (T604), unused definitions (T602) and terms defined twice (T605).
-    pub fn finish(self, c: &Constitution, per_doc: Vec<DocTerms>) -> Vec<Diagnostic> {
+    fn finish(self, c: &Constitution, per_doc: Vec<DocTerms>) -> Vec<Diagnostic> {
         let mut out = self.index.problems.clone();
         let mut usage = Vec::with_capacity(per_doc.len());
         for d in per_doc {
