@@ -189,17 +189,38 @@ fn next_upper_or_non_ascii(b: &[u8], mut i: usize, end: usize) -> usize {
     i
 }
 
+/// The first byte at or after `i` (before `end`) that is not an ASCII letter or digit. Eight
+/// bytes at a time, like [`next_upper_or_non_ascii`].
+fn alphanumeric_end(b: &[u8], mut i: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit set where (byte & 0x7f) is in lo..=hi.
+    let within = |low: u64, lo: u8, hi: u8| {
+        low.wrapping_add(ONES * (0x80 - lo as u64)) & !low.wrapping_add(ONES * (0x7f - hi as u64))
+    };
+    while i + 8 <= end {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+        let low = x & !HIGH;
+        let word = (within(low, b'0', b'9') | within(low | (ONES * 0x20), b'a', b'z')) & !x;
+        let stop = !word & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
 /// Where the word at `i` ends, if it is plain ASCII letters and digits and no phrase can go
 /// on after it: what follows is not a space and then a capital or a letter beyond ASCII,
 /// possibly after joiners ("Head of Paid", "Invitation to Tender"). `None` when the phrase
 /// reader must look at it. (Inside such a word no other word starts, so the scan may go on
 /// from its end; a phrase reader given it would find one capitalised word and stop.)
 fn lone_plain_word(b: &[u8], i: usize, limit: usize) -> Option<usize> {
-    let len = b[i..limit]
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(limit - i);
-    let end = i + len;
+    let end = alphanumeric_end(b, i, limit);
     let Some(&after) = b.get(end).filter(|_| end < limit) else {
         return Some(end);
     };
@@ -411,7 +432,8 @@ fn read_word(text: &str, i: usize, limit: usize) -> (usize, usize, bool) {
         t
     };
     let b = text.as_bytes();
-    let mut end = i;
+    // Letters and digits first, eight at a time; the loop takes it from there.
+    let mut end = alphanumeric_end(b, i, limit);
     while end < limit {
         let c = b[end];
         if c < 0x80 {
@@ -683,6 +705,20 @@ mod tests {
                 20
             };
             assert_eq!(next_upper_or_non_ascii(&v, 0, 20), want, "byte {i}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_ends_at_the_first_other_byte() {
+        assert_eq!(alphanumeric_end(b"Council, and", 0, 12), 7);
+        assert_eq!(alphanumeric_end(b"Council, and", 9, 12), 12);
+        for c in 0u8..=255 {
+            for at in [3, 11] {
+                let mut v = vec![b'x'; 20];
+                v[at] = c;
+                let want = if c.is_ascii_alphanumeric() { 20 } else { at };
+                assert_eq!(alphanumeric_end(&v, 1, 20), want, "byte {c} at {at}");
+            }
         }
     }
 
