@@ -113,6 +113,10 @@ pub enum Command {
         /// clause carrying the number it cites. May be repeated.
         #[arg(long, value_name = "FILE:LINE:COLUMN=N")]
         choose: Vec<String>,
+        /// Also rewrite references found only by context (bare numbers such as "as set out in
+        /// 6.3 above"); without it they are listed and `--write` refuses while any would change.
+        #[arg(long)]
+        rewrite_inferred: bool,
     },
     /// Tracked changes between two versions: clause by clause, word by word, with stale
     /// references. Each side is a folder or a git revision (`v1.0`, `main~2`, `REV:folder`).
@@ -307,12 +311,21 @@ pub fn run(cli: Cli) -> ExitCode {
             policy,
             leave_unclear,
             choose,
+            rewrite_inferred,
         } => {
             let policy = policy.map(|p| match p {
                 PolicyArg::Draft => crate::fix::renumber::Policy::Draft,
                 PolicyArg::Adopted => crate::fix::renumber::Policy::Adopted,
             });
-            crate::fix::command::run_renumber(&dir, document, write, policy, leave_unclear, &choose)
+            crate::fix::command::run_renumber(crate::fix::command::Request {
+                dir: &dir,
+                only: document,
+                write,
+                policy,
+                leave_unclear,
+                choose: &choose,
+                rewrite_inferred,
+            })
         }
         Command::Diff {
             old,

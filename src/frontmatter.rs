@@ -355,6 +355,10 @@ pub struct Citations {
     pub legislation: Vec<String>,
     /// Generic names of rules that some document may answer to: "standing order 10".
     pub generic: Vec<String>,
+    /// Short names of Acts and other works: "section 52 of ONCA", "section 101 of the LGA
+    /// 1972" are external. Any word of two or more capitals that is not a document's prefix
+    /// counts too; this list adds names that are not written in capitals ("the 2011 Act").
+    pub abbreviations: Vec<String>,
 }
 
 fn strings(words: &[&str]) -> Vec<String> {
@@ -391,12 +395,39 @@ impl Default for Citations {
                 "Schedule",
                 "Attachment",
             ]),
-            legislation: strings(&["Regulation", "Regulations", "Reg", "Reg.", "Regs"]),
+            legislation: strings(&[
+                "Regulation",
+                "Regulations",
+                "Reg",
+                "Reg.",
+                "Regs",
+                "s.",
+                "ss.",
+            ]),
             generic: strings(&[
                 "standing order",
                 "standing orders",
                 "procedure rule",
                 "procedure rules",
+            ]),
+            abbreviations: strings(&[
+                "LGA 1972",
+                "LGA 2000",
+                "LGHA 1989",
+                "LGFA 1988",
+                "LGPIHA 2007",
+                "ONCA",
+                "PCR 2015",
+                "PA 2023",
+                "GDPR",
+                "UK GDPR",
+                "DPA 2018",
+                "ECHR",
+                "HRA 1998",
+                "FOIA",
+                "EIR 2004",
+                "TCPA 1990",
+                "Localism Act",
             ]),
         }
     }

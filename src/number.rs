@@ -310,18 +310,21 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
 /// a digit means a sum or a list of regulations (`1,000`, `83/84`), not a clause.
 pub fn parse_cited(s: &str) -> Option<(ClauseNumber, usize)> {
     let b = s.as_bytes();
-    let lead = parse_leading(s).or_else(|| {
-        // parse_leading refuses a following comma or colon; in citations they are punctuation.
-        let cut = s
-            .find([',', ':', ';'])
-            .filter(|&i| !b.get(i + 1).is_some_and(u8::is_ascii_digit))?;
-        parse_leading(&s[..cut])
-    })?;
+    let lead = parse_leading(s)
+        .or_else(|| {
+            // parse_leading refuses a following comma or colon; in citations they are punctuation.
+            let cut = s
+                .find([',', ':', ';'])
+                .filter(|&i| !b.get(i + 1).is_some_and(u8::is_ascii_digit))?;
+            parse_leading(&s[..cut])
+        })
+        .or_else(|| parse_leading(&s[..dotted_cut(s)?]))?;
     let mut len = lead.len;
     if lead.style == Style::TrailingDot {
         len -= 1;
     }
     let mut number = lead.number;
+    let numeric_depth = number.depth();
     if lead.style == Style::DotZero && b.get(len).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -329,12 +332,54 @@ pub fn parse_cited(s: &str) -> Option<(ClauseNumber, usize)> {
         number.0.push(Seg::sub(sub)?);
         len += l;
     }
+    // "7.2.1.d", "3.1.6.b.ii": sub-items written with dots, as society bylaws do.
+    if number.depth() == numeric_depth {
+        while let Some((sub, l)) = dotted_sub(&s[len..]) {
+            number.0.push(Seg::sub(sub)?);
+            len += l;
+        }
+    }
     match b.get(len) {
         Some(c) if c.is_ascii_alphanumeric() => None,
         Some(b',' | b'/') if b.get(len + 1).is_some_and(u8::is_ascii_digit) => None,
         Some(b'%') => None,
         _ => Some((number, len)),
     }
+}
+
+/// Where a dotted sub-item starts after the digits of `s` ("7.2.1.d" → 5), if it has one.
+fn dotted_cut(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len().min(24)
+        && (b[i].is_ascii_digit() || b[i] == b'.' || b[i].is_ascii_uppercase())
+    {
+        if b[i] == b'.'
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            return dotted_sub(&s[i..]).map(|_| i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A sub-item written after a dot, `.d` or `.iv`, at the start of `s`: the letter or numeral
+/// and the bytes taken. Only one letter, a doubled letter or a roman numeral, and never a word
+/// ("4.2.a" is 4.2(a); "4.2.and" is not).
+fn dotted_sub(s: &str) -> Option<(&str, usize)> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'.') {
+        return None;
+    }
+    let n = b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let inner = &s[1..1 + n];
+    let letter = n == 1 || (n == 2 && b[1] == b[2]);
+    let roman = (2..=5).contains(&n) && roman_value(inner).is_some();
+    let boundary = !b.get(1 + n).is_some_and(|c| c.is_ascii_alphanumeric());
+    ((letter || roman) && boundary).then_some((inner, 1 + n))
 }
 
 /// Read a bracketed sub-paragraph `(a)`, `(iv)`, `(aa)` at the start of `s`; returns the inner

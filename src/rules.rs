@@ -150,6 +150,11 @@ rules! {
         why: "Readers trust the visible text; the link target is what the web page follows. When they disagree, one of them is wrong.",
         example: "[CSO 15](#standard-clauses)   (the clause labelled standard-clauses is CSO 16)",
     }
+    BACKWARDS_RANGE = "R405" "backwards-range" {
+        what: "A range of clauses is written high to low: \"paragraphs 4.10 – 4.8\".",
+        why: "A reader cannot tell whether the range was meant to run 4.8 to 4.10 or whether one end is a typing slip; renumbering would carry the slip on. clerk reads it as the clauses between its ends and asks for it to be written low to high.",
+        example: "as paragraphs 4.10 – 4.8 above say   (write 4.8 – 4.10)",
+    }
     IMPORT_FURNITURE = "I501" "import-furniture" {
         what: "`clerk import` removed page furniture: a running header such as \"Agenda Item 4\", \"This page is intentionally left blank\", a page number, a change bar, or a bullet written as the letter o.",
         why: "Furniture belongs to the printed page, not the document; left in, it splits sentences and lands inside clauses. It is reported so that nothing leaves the text unseen.",

@@ -34,6 +34,11 @@ fn lexicon() -> Lexicon {
         legislation,
         generic,
         documents: vec![(0, "CSO", long)],
+        titles: vec![
+            (0, "Contract Standing Orders"),
+            (1, "Members' Code of Conduct"),
+        ],
+        abbreviations: &[],
     })
 }
 
@@ -42,6 +47,18 @@ fn citationish() -> impl Strategy<Value = String> {
     let atoms = prop_oneof![
         Just("CSO".to_string()),
         Just("CSO16".to_string()),
+        Just("s.".to_string()),
+        Just(" miles".to_string()),
+        Just(" of the Members’ Code of Conduct".to_string()),
+        Just("Contract Standing Orders, ".to_string()),
+        Just("é".to_string()),
+        Just(".d".to_string()),
+        Just("65536".to_string()),
+        Just("°".to_string()),
+        Just("%".to_string()),
+        Just("Schedule 12A".to_string()),
+        Just(" of ONCA".to_string()),
+        Just(" that Act".to_string()),
         Just("paragraph ".to_string()),
         Just("Part ".to_string()),
         Just("Article ".to_string()),
@@ -89,6 +106,7 @@ proptest! {
                         Item::One(n) => vec![n.span.clone()],
                         Item::Range(a, b) => vec![a.span.clone(), b.span.clone()],
                         Item::Refined { outer, inner } => vec![outer.span.clone(), inner.span.clone()],
+                        Item::Invalid(span) => vec![span.clone()],
                     };
                     for s in spans {
                         prop_assert!(in_bounds(&text, &s) && s.start >= r.span.start && s.end <= r.span.end);

@@ -1,6 +1,8 @@
 //! Fixture-driven tests of `clerk renumber`: each folder in `tests/fixtures/renumber/` is one
 //! case with a `constitution/` (or a `source` file naming one), optional `args` (one per
 //! line), and the expected dry-run output `expected.txt` and exit status `expected.status`.
+//! A case whose `--write` must be refused although its dry run succeeds (inferred references
+//! not confirmed) says so in `expected-write.status`.
 //! `CLERK_BLESS=1 cargo test --test renumber` rewrites the expected files.
 //!
 //! Beyond the expected output every case must: leave the sources untouched on a dry run and
@@ -69,6 +71,20 @@ fn check_case(case: &Path) -> Result<(), String> {
     }
 
     let (wrote, wstatus) = run(&args, &dir, true);
+    let write_refused = std::fs::read_to_string(case.join("expected-write.status"))
+        .ok()
+        .map(|s| s.trim().parse::<i32>().unwrap());
+    if let Some(want) = write_refused {
+        if wstatus != want {
+            return Err(format!(
+                "{name}: --write exited {wstatus}, expected {want}:\n{wrote}"
+            ));
+        }
+        if snapshot(&dir) != before {
+            return Err(format!("{name}: a refused --write changed files"));
+        }
+        return Ok(());
+    }
     if expected_status != 0 {
         if snapshot(&dir) != before {
             return Err(format!("{name}: a refused renumber changed files"));
@@ -87,7 +103,17 @@ fn check_case(case: &Path) -> Result<(), String> {
             return Err(format!("{name}: {path} changed but was not reported"));
         }
     }
-    let (again, _) = run(&args, &dir, false);
+    // A choice names a reference as it was; once written, it has nothing left to choose.
+    let mut again_args = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--choose" {
+            it.next();
+        } else {
+            again_args.push(a.clone());
+        }
+    }
+    let (again, _) = run(&again_args, &dir, false);
     if !again.contains("nothing to change") || again.contains("+++ b/") {
         return Err(format!(
             "{name}: a second renumber is not a no-op:\n{again}"

@@ -203,19 +203,19 @@ proptest! {
         let before = meanings(&c);
         let refs = resolve_all(&c);
         prop_assume!(refs.iter().all(|r| matches!(r.outcome, Outcome::Resolved)));
-        let opts = Options { only: Some("a".into()), ..Options::default() };
+        let opts = Options { only: Some("a".into()), rewrite_inferred: true, ..Options::default() };
         let mut plan = renumber::plan(&c, &refs, &opts).expect("every reference resolves");
-        let opts_b = Options { only: Some("b".into()), ..Options::default() };
+        let opts_b = Options { only: Some("b".into()), rewrite_inferred: true, ..Options::default() };
         // Renumber a, write it, then b: both documents end clean.
         let texts = renumber::new_texts(&c, &plan);
-        prop_assert!(renumber::verify(&c, &refs, &texts).is_empty());
+        prop_assert!(renumber::verify(&c, &refs, &plan, &texts).is_empty());
         let mut now: Vec<(String, String)> = files.clone();
         for (fid, t) in &texts { now[fid.0 as usize - 1].1 = t.clone(); }
         let c2 = build(now.clone());
         let refs2 = resolve_all(&c2);
         plan = renumber::plan(&c2, &refs2, &opts_b).expect("still resolves");
         let texts2 = renumber::new_texts(&c2, &plan);
-        prop_assert!(renumber::verify(&c2, &refs2, &texts2).is_empty());
+        prop_assert!(renumber::verify(&c2, &refs2, &plan, &texts2).is_empty());
         for (fid, t) in &texts2 { now[fid.0 as usize - 1].1 = t.clone(); }
         let c3 = build(now.clone());
         // (a) numbering is clean in the renumbered documents
@@ -232,5 +232,69 @@ proptest! {
         }
         // (d) the file no reference involves is byte-identical
         prop_assert_eq!(&now[2].1, &bystander);
+    }
+}
+
+/// Quantity phrases whose numbers are written like clause numbers ("within 1.5 miles").
+const QUANTITIES: &[&str] = &[
+    "within {} miles of a school",
+    "up to {} times the average",
+    "from {} metres high",
+    "with {} years' service",
+    "of {} hectares or more",
+    "by {}% a year",
+    "at {} per cent",
+    "of {} thousand pounds",
+    "in {} hours",
+    "to {} km",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Issue 17: numbers that are quantities are never rewritten, even when they coincide
+    /// with clause numbers that renumbering changes, and explicit references still follow.
+    #[test]
+    fn quantities_survive_renumbering_byte_for_byte(
+        a in shape(), ops_a in ops(),
+        picks in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>(), any::<bool>()), 1..16),
+    ) {
+        let mut uid = 0;
+        let ea = disturb(canonical(&a, &mut uid), &ops_a, &mut uid);
+        let numbered: Vec<usize> = (0..ea.len()).filter(|&i| ea[i].depth > 1).collect();
+        prop_assume!(!numbered.is_empty());
+        let unique: Vec<usize> = numbered.iter().copied()
+            .filter(|&i| ea.iter().filter(|x| x.shown == ea[i].shown).count() == 1)
+            .collect();
+        let mut phrases = BTreeMap::new();
+        let mut quantities = Vec::new();
+        for (from, n, q, cite) in &picks {
+            let src = ea[numbered[from % numbered.len()]].uid;
+            let shown = &ea[numbered[n % numbered.len()]].shown;
+            let quantity = QUANTITIES[q % QUANTITIES.len()].replace("{}", shown);
+            let text = if *cite && !unique.is_empty() {
+                format!("{quantity}, and paragraph {}", ea[unique[n % unique.len()]].shown)
+            } else {
+                quantity.clone()
+            };
+            quantities.push(quantity);
+            phrases.insert(src, text);
+        }
+        let files = vec![("part-4/a.md".to_string(), render("a", "DA", &ea, &phrases))];
+        let c = build(files.clone());
+        let before = meanings(&c);
+        let refs = resolve_all(&c);
+        prop_assume!(refs.iter().all(|r| r.outcome == Outcome::Resolved));
+        let plan = renumber::plan(&c, &refs, &Options::default()).expect("every reference resolves");
+        prop_assert!(plan.inferred.is_empty(), "a quantity was read as a reference: {:?}", plan.inferred);
+        let texts = renumber::new_texts(&c, &plan);
+        prop_assert!(renumber::verify(&c, &refs, &plan, &texts).is_empty());
+        let mut now = files.clone();
+        for (fid, t) in &texts { now[fid.0 as usize - 1].1 = t.clone(); }
+        let old_text = &files[0].1;
+        let new_text = &now[0].1;
+        for q in &quantities {
+            prop_assert_eq!(old_text.matches(q.as_str()).count(), new_text.matches(q.as_str()).count(), "quantity `{}` changed:\n{}", q, new_text);
+        }
+        prop_assert_eq!(before, meanings(&build(now)));
     }
 }

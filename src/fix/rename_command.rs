@@ -20,13 +20,16 @@ pub enum What {
 }
 
 pub fn run_rename(dir: &Path, what: What, write: bool) -> ExitCode {
-    let (c, _) = match crate::load::load_dir(dir) {
+    let (c, load_diags) = match crate::load::load_dir(dir) {
         Ok(x) => x,
         Err(fatal) => {
             eprint!("{}", report::human(&fatal.0, &[], false));
             return ExitCode::from(2);
         }
     };
+    if let Some(code) = super::command::refuse_on_load_errors(&c, &load_diags, "rename") {
+        return code;
+    }
     let index = Index::new(&c);
     let renames = match &what {
         What::One { old, new } => vec![Rename::new(old, new)],

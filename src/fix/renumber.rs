@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::frontmatter::Status;
 use crate::model::{Constitution, Document};
 use crate::number::{roman_value, to_roman, ClauseNumber, Seg, Style, Tag};
-use crate::refs::{Outcome, Reference};
+use crate::refs::{Confidence, Outcome, Reference, Target};
 use crate::rules;
 use crate::source::FileId;
 use rustc_hash::FxHashMap as HashMap;
@@ -67,6 +67,8 @@ pub struct Options {
     /// Proceed past references whose meaning cannot be known, leaving their text as written.
     pub leave_unclear: bool,
     pub choices: Vec<Choice>,
+    /// Rewrite references found only by context (bare numbers) as well as explicit ones.
+    pub rewrite_inferred: bool,
 }
 
 /// One clause whose number changes.
@@ -94,6 +96,34 @@ pub struct Plan {
     pub edits: BTreeMap<FileId, Vec<Edit>>,
     /// References left exactly as written (with `--leave-unclear`).
     pub left: Vec<Unclear>,
+    /// References found only by context whose numbers renumbering changes: rewritten with
+    /// `--rewrite-inferred`, otherwise left as written (they may be no reference at all).
+    pub inferred: Vec<Inferred>,
+    /// Which of the options' choices matched a reference (indices into `Options::choices`).
+    pub used_choices: Vec<usize>,
+    /// What each reference (by index) must still mean after renumbering.
+    expect: Vec<Expect>,
+}
+
+/// An inferred reference renumbering would rewrite.
+#[derive(Clone, Debug)]
+pub struct Inferred {
+    pub reference: usize,
+    /// The numbers as they would be written (old text, new text).
+    pub rewrites: Vec<(String, String)>,
+    pub rewritten: bool,
+}
+
+/// What [`verify`] checks a reference against once the edited text is read back.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Expect {
+    /// It resolved before and must resolve to the same targets after.
+    #[default]
+    Same,
+    /// The user chose this clause for it (`--choose`): it must resolve to exactly that one.
+    Clause(usize, usize),
+    /// Left as written on purpose, or never resolved: nothing to prove.
+    Unchecked,
 }
 
 fn policy_for(doc: &Document, opts: &Options) -> Policy {
@@ -268,6 +298,21 @@ fn render_cited(new: &ClauseNumber, written: &str) -> String {
             })
             .collect();
     }
+    let dotted = written_subs == 0 && written.bytes().any(|c| c.is_ascii_lowercase());
+    if dotted {
+        // "7.2.1.d" stays written with dots.
+        let mut out = String::new();
+        for (k, seg) in new.0.iter().enumerate() {
+            if k > 0 {
+                out.push('.');
+            }
+            match seg {
+                Seg::Sub(x) => out.push_str(x),
+                other => out.push_str(&ClauseNumber(vec![*other]).to_string()),
+            }
+        }
+        return out;
+    }
     new.to_string()
 }
 
@@ -305,7 +350,11 @@ pub fn plan(c: &Constitution, refs: &[Reference], opts: &Options) -> Result<Plan
         }
     }
     let mut refused = Vec::new();
+    p.expect = vec![Expect::Same; refs.len()];
     for (ri, r) in refs.iter().enumerate() {
+        if r.outcome != Outcome::Resolved {
+            p.expect[ri] = Expect::Unchecked;
+        }
         let touches = r.numbers.iter().any(|n| n.doc.is_some_and(|d| in_scope[d]));
         if !touches {
             continue;
@@ -313,7 +362,13 @@ pub fn plan(c: &Constitution, refs: &[Reference], opts: &Options) -> Result<Plan
         let d = &c.documents[r.doc];
         let f = c.file(d.file);
         let unclear = matches!(r.outcome, Outcome::Unresolved | Outcome::Ambiguous);
-        let chosen = unclear.then(|| choice_for(c, r, &opts.choices)).flatten();
+        let chosen = unclear
+            .then(|| choice_for(c, r, &opts.choices))
+            .flatten()
+            .map(|(k, ci)| {
+                p.used_choices.push(k);
+                ci
+            });
         if unclear && chosen.is_none() {
             let why = match r.outcome {
                 Outcome::Ambiguous => "it cites a number two clauses carry",
@@ -326,40 +381,48 @@ pub fn plan(c: &Constitution, refs: &[Reference], opts: &Options) -> Result<Plan
                 });
                 continue;
             }
-            let (line, col) = f.line_col(r.span.start);
-            refused.push(
-                Diagnostic::error(
-                    if r.outcome == Outcome::Ambiguous { rules::AMBIGUOUS_REFERENCE } else { rules::UNRESOLVED_REFERENCE },
-                    format!("renumber cannot tell what `{}` means: {why}", &f.text[r.span.clone()]),
-                )
-                .at(d.file, &f.path, r.span.clone())
-                .document(Some(&d.meta.id))
-                .clause(r.clause.map(|i| d.clauses[i].number.to_string()))
-                .help(if r.outcome == Outcome::Ambiguous {
-                    format!("pass --choose {}:{line}:{col}=N to say it means the Nth clause numbered so, or --leave-unclear to keep its text as written", f.path)
-                } else {
-                    "correct it by hand, or pass --leave-unclear to keep its text as written".to_string()
-                }),
-            );
+            refused.push(unclear_diagnostic(c, r, why));
             continue;
         }
+        let mut edits = Vec::new();
         for n in &r.numbers {
             let (Some(td), clause) = (n.doc, n.clause.or(chosen.filter(|_| n.clause.is_none())))
             else {
                 continue;
             };
             let Some(ci) = clause else { continue };
+            if chosen == Some(ci) && n.clause.is_none() {
+                p.expect[ri] = Expect::Clause(td, ci);
+            }
             let Some(new) = new_of.get(&(td, ci)) else {
                 continue;
             };
             let written = &f.text[n.span.clone()];
             let text = render_cited(new, written);
             if written != text {
-                p.edits.entry(d.file).or_default().push(Edit {
+                edits.push(Edit {
                     span: n.span.clone(),
                     text,
                 });
             }
+        }
+        if r.confidence == Confidence::Inferred && !edits.is_empty() {
+            let rewrites = edits
+                .iter()
+                .map(|e| (f.text[e.span.clone()].to_string(), e.text.clone()))
+                .collect();
+            p.inferred.push(Inferred {
+                reference: ri,
+                rewrites,
+                rewritten: opts.rewrite_inferred,
+            });
+            if !opts.rewrite_inferred {
+                p.expect[ri] = Expect::Unchecked;
+                continue;
+            }
+        }
+        if !edits.is_empty() {
+            p.edits.entry(d.file).or_default().extend(edits);
         }
     }
     if !refused.is_empty() {
@@ -369,17 +432,40 @@ pub fn plan(c: &Constitution, refs: &[Reference], opts: &Options) -> Result<Plan
         edits.sort_by_key(|e| (e.span.start, e.span.end));
         edits.dedup();
     }
+    p.used_choices.sort_unstable();
+    p.used_choices.dedup();
     Ok(p)
 }
 
-/// The clause an ambiguous reference means, if the user chose one for it.
-fn choice_for(c: &Constitution, r: &Reference, choices: &[Choice]) -> Option<usize> {
+/// Why renumbering will not touch a reference it cannot read: where it is and how to say
+/// what it means.
+fn unclear_diagnostic(c: &Constitution, r: &Reference, why: &str) -> Diagnostic {
+    let d = &c.documents[r.doc];
+    let f = c.file(d.file);
+    let (line, col) = f.line_col(r.span.start);
+    Diagnostic::error(
+        if r.outcome == Outcome::Ambiguous { rules::AMBIGUOUS_REFERENCE } else { rules::UNRESOLVED_REFERENCE },
+        format!("renumber cannot tell what `{}` means: {why}", &f.text[r.span.clone()]),
+    )
+    .at(d.file, &f.path, r.span.clone())
+    .document(Some(&d.meta.id))
+    .clause(r.clause.map(|i| d.clauses[i].number.to_string()))
+    .help(if r.outcome == Outcome::Ambiguous {
+        format!("pass --choose {}:{line}:{col}=N to say it means the Nth clause numbered so, or --leave-unclear to keep its text as written", f.path)
+    } else {
+        "correct it by hand, or pass --leave-unclear to keep its text as written".to_string()
+    })
+}
+
+/// The clause an ambiguous reference means, if the user chose one for it: the choice's index
+/// and the clause.
+fn choice_for(c: &Constitution, r: &Reference, choices: &[Choice]) -> Option<(usize, usize)> {
     let d = &c.documents[r.doc];
     let f = c.file(d.file);
     let (line, column) = f.line_col(r.span.start);
-    let ch = choices
+    let k = choices
         .iter()
-        .find(|ch| ch.path == f.path && ch.line == line && ch.column == column)?;
+        .position(|ch| ch.path == f.path && ch.line == line && ch.column == column)?;
     let n = r.numbers.iter().find(|n| n.clause.is_none())?;
     let td = n.doc?;
     let ix = c.documents[td]
@@ -388,8 +474,8 @@ fn choice_for(c: &Constitution, r: &Reference, choices: &[Choice]) -> Option<usi
         .enumerate()
         .filter(|(_, cl)| cl.number == n.number)
         .map(|(i, _)| i)
-        .nth(ch.occurrence - 1)?;
-    Some(ix)
+        .nth(choices[k].occurrence - 1)?;
+    Some((k, ix))
 }
 
 /// The new text of every file the plan touches.
@@ -400,10 +486,17 @@ pub fn new_texts(c: &Constitution, plan: &Plan) -> Vec<(FileId, String)> {
         .collect()
 }
 
-/// Re-parse the edited constitution and check that every reference that resolved before
-/// resolves to the same clause (same document, same clause position) after. Returns the
-/// references that would be re-pointed; empty means the plan is safe.
-pub fn verify(c: &Constitution, refs: &[Reference], texts: &[(FileId, String)]) -> Vec<String> {
+/// Re-parse the edited constitution and check each reference against what the plan says it
+/// must mean: the same targets as before, or the clause the user chose. References are paired
+/// by their order within each document, which renumbering does not change. Returns one line
+/// per reference that would be re-pointed, naming it and what it would come to mean; empty
+/// means the plan is safe.
+pub fn verify(
+    c: &Constitution,
+    refs: &[Reference],
+    plan: &Plan,
+    texts: &[(FileId, String)],
+) -> Vec<String> {
     let mut raw: Vec<crate::load::RawFile> = c
         .files
         .iter()
@@ -419,47 +512,99 @@ pub fn verify(c: &Constitution, refs: &[Reference], texts: &[(FileId, String)]) 
         return vec!["the renumbered constitution could not be read back".into()];
     };
     let after_refs = crate::refs::resolve::resolve_all(&after);
-    let key = |c: &Constitution, r: &Reference| (r.doc, c.documents[r.doc].clause_at(r.span.start));
+    let by_doc = |rs: &[Reference], n: usize| {
+        let mut v: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, r) in rs.iter().enumerate() {
+            v[r.doc].push(i);
+        }
+        v
+    };
+    let before_ix = by_doc(refs, c.documents.len());
+    let after_ix = by_doc(&after_refs, after.documents.len());
     let mut problems = Vec::new();
-    let before: Vec<&Reference> = refs
-        .iter()
-        .filter(|r| r.outcome == Outcome::Resolved)
-        .collect();
-    let mut after_by_pos: HashMap<(usize, Option<usize>), Vec<&Reference>> = HashMap::default();
-    for r in &after_refs {
-        after_by_pos.entry(key(&after, r)).or_default().push(r);
-    }
-    let mut before_by_pos: HashMap<(usize, Option<usize>), Vec<&Reference>> = HashMap::default();
-    for r in &before {
-        before_by_pos.entry(key(c, r)).or_default().push(r);
-    }
-    for (k, bs) in before_by_pos {
-        let afters: Vec<&Reference> = after_by_pos
-            .get(&k)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|r| r.outcome == Outcome::Resolved)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut want: Vec<_> = bs.iter().map(|r| r.targets.clone()).collect();
-        let mut got: Vec<_> = afters.iter().map(|r| r.targets.clone()).collect();
-        want.sort();
-        got.sort();
-        if want != got {
-            let d = &c.documents[k.0];
-            let clause =
-                k.1.map(|i| d.clauses[i].number.to_string())
-                    .unwrap_or_default();
+    for (di, bs) in before_ix.iter().enumerate() {
+        let empty = Vec::new();
+        let as_ = after_ix.get(di).unwrap_or(&empty);
+        if bs.len() != as_.len() {
             problems.push(format!(
-                "{} clause {clause}: references would change meaning",
-                d.meta.id
+                "{}: {} references before renumbering but {} after; the new numbers would be read differently",
+                c.file(c.documents[di].file).path,
+                bs.len(),
+                as_.len()
             ));
+            continue;
+        }
+        for (&bi, &ai) in bs.iter().zip(as_) {
+            let (b, a) = (&refs[bi], &after_refs[ai]);
+            let ok = match plan.expect.get(bi).copied().unwrap_or_default() {
+                Expect::Unchecked => true,
+                Expect::Same => {
+                    b.outcome != Outcome::Resolved
+                        || (a.outcome == Outcome::Resolved && a.targets == b.targets)
+                }
+                Expect::Clause(d, ci) => {
+                    a.outcome == Outcome::Resolved && a.targets == [Target::Clause(d, ci)]
+                }
+            };
+            if !ok {
+                problems.push(repointed(c, b, &after, a));
+            }
         }
     }
     problems.sort();
     problems
+}
+
+/// "part-4/cso.md:12:5 `CSO 4.4` (in clause 3.1) would come to mean cso 4.4 “Waivers …”
+/// instead of cso 4.4 “Roles …”".
+fn repointed(c: &Constitution, before: &Reference, after: &Constitution, a: &Reference) -> String {
+    let d = &c.documents[before.doc];
+    let f = c.file(d.file);
+    let (line, col) = f.line_col(before.span.start);
+    let clause = before
+        .clause
+        .map(|i| format!(" (in clause {})", d.clauses[i].number))
+        .unwrap_or_default();
+    format!(
+        "{}:{line}:{col} `{}`{clause} would come to mean {} instead of {}",
+        f.path,
+        f.text[before.span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        describe(after, a),
+        describe(c, before)
+    )
+}
+
+/// What a reference means, in words a drafter recognises: each target's document, number and
+/// first words.
+fn describe(c: &Constitution, r: &Reference) -> String {
+    match r.outcome {
+        Outcome::Resolved => {}
+        Outcome::Ambiguous => return "a number two clauses carry".into(),
+        _ => return "nothing (it would not resolve)".into(),
+    }
+    let named: Vec<String> = r
+        .targets
+        .iter()
+        .map(|t| match t {
+            Target::Clause(d, ci) => {
+                let doc = &c.documents[*d];
+                let cl = &doc.clauses[*ci];
+                let head: Vec<&str> = c.file(doc.file).text[cl.head.clone()]
+                    .trim_start_matches(['#', '*', '-', ' '])
+                    .split_whitespace()
+                    .skip(1)
+                    .take(6)
+                    .collect();
+                format!("{} {} “{} …”", doc.meta.id, cl.number, head.join(" "))
+            }
+            Target::Document(d) | Target::Heading(d, _) => c.documents[*d].meta.id.clone(),
+            Target::Part(p) => format!("Part {p}"),
+        })
+        .collect();
+    named.join(", ")
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::inputs::{AnnexInput, DocIx, Inputs};
 use super::meeting::{Annex, AnnexLabel, ItemBody};
 use crate::diag::{Diagnostic, Severity};
 use crate::passes::drafting;
-use crate::refs::grammar::{self, Cited, Lexicon, Words};
+use crate::refs::grammar::{self, Cited};
 use crate::refs::resolve;
 use crate::rules;
 use crate::source::Span;
@@ -109,8 +109,9 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
             }
         }
     }
-    out.extend(drafting_defects(inputs, &annex_docs));
-    out.extend(references(inputs, &annex_refs));
+    let printed = printed_documents(inputs, &annex_docs);
+    out.extend(drafting_defects(inputs, &printed));
+    out.extend(references(inputs, &printed, &annex_refs));
     out
 }
 
@@ -163,36 +164,12 @@ fn numbering(inputs: &Inputs, annexes: &[Annex]) -> Vec<Diagnostic> {
     out
 }
 
-fn lexicon(inputs: &Inputs) -> Lexicon {
-    let c = &inputs.constitution;
-    let cit = &c.config.citations;
-    let documents = c
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            (
-                i,
-                d.meta.short.as_deref().unwrap_or(""),
-                d.meta.long.as_slice(),
-            )
-        })
-        .collect();
-    Lexicon::new(&Words {
-        same_document: &cit.same_document,
-        appendix: &cit.appendix,
-        legislation: &cit.legislation,
-        generic: &cit.generic,
-        documents,
-    })
-}
-
 /// Every annex a report cites: where, and the number or letter cited.
 fn cited_annexes(inputs: &Inputs, report: DocIx) -> Vec<(Span, String)> {
     let c = &inputs.constitution;
     let doc = &c.documents[report.0];
     let text = &c.file(doc.file).text;
-    let lex = lexicon(inputs);
+    let lex = resolve::lexicon(&inputs.constitution);
     let mut out = Vec::new();
     for run in &doc.runs {
         for r in grammar::scan(&lex, text, run.clone()) {
@@ -220,8 +197,20 @@ fn cited_annexes(inputs: &Inputs, report: DocIx) -> Vec<(Span, String)> {
 /// Placeholders and drafting notes are errors in a pack, whatever the document's status:
 /// the pack is published. An annex printed `verbatim` (a text already in force) keeps them as
 /// warnings, because a committee report cannot correct it.
-fn drafting_defects(inputs: &Inputs, annex_docs: &[(DocIx, bool)]) -> Vec<Diagnostic> {
+fn drafting_defects(inputs: &Inputs, printed: &[(usize, bool)]) -> Vec<Diagnostic> {
     let c = &inputs.constitution;
+    let mut out = Vec::new();
+    for &(d, verbatim) in printed {
+        for diag in drafting::check_document(c, &c.documents[d]) {
+            out.push(as_printed(diag, verbatim));
+        }
+    }
+    out
+}
+
+/// Every document the pack prints — reports, and annexes taken from the constitution — with
+/// whether it is printed `verbatim` (every use of it is).
+fn printed_documents(inputs: &Inputs, annex_docs: &[(DocIx, bool)]) -> Vec<(usize, bool)> {
     let mut docs: Vec<(usize, bool)> = inputs
         .reports
         .iter()
@@ -234,33 +223,48 @@ fn drafting_defects(inputs: &Inputs, annex_docs: &[(DocIx, bool)]) -> Vec<Diagno
             None => docs.push((d.0, verbatim)),
         }
     }
-    let mut out = Vec::new();
-    for (d, verbatim) in docs {
-        for mut diag in drafting::check_document(c, &c.documents[d]) {
-            if verbatim {
-                diag.severity = Severity::Warning;
-                diag.help = Some(format!(
-                    "{} (this annex is printed verbatim, as adopted, so this is a warning)",
-                    diag.help.unwrap_or_default()
-                ));
-            } else {
-                diag.severity = Severity::Error;
-            }
-            out.push(diag);
-        }
-    }
-    out
+    docs
 }
 
-/// References from reports into the constitution (and to their own paragraphs) must resolve.
-/// Citations of the report's own annexes are checked against the meeting file instead.
-fn references(inputs: &Inputs, annex_refs: &[(usize, Span)]) -> Vec<Diagnostic> {
+/// A defect in a printed document is an error, or a warning in an annex printed verbatim.
+fn as_printed(mut diag: Diagnostic, verbatim: bool) -> Diagnostic {
+    if verbatim {
+        diag.severity = Severity::Warning;
+        diag.help = Some(format!(
+            "{} (this annex is printed verbatim, as adopted, so this is a warning)",
+            diag.help.unwrap_or_default()
+        ));
+    } else {
+        diag.severity = Severity::Error;
+    }
+    diag
+}
+
+/// References in reports and in printed annexes (into the constitution, or to their own
+/// paragraphs) must resolve, as placeholders must be gone: a broken one is an error, or a
+/// warning in an annex printed verbatim. Citations of a report's own annexes are checked
+/// against the meeting file instead.
+fn references(
+    inputs: &Inputs,
+    printed: &[(usize, bool)],
+    annex_refs: &[(usize, Span)],
+) -> Vec<Diagnostic> {
     let c = &inputs.constitution;
-    let reports: Vec<usize> = inputs.reports.iter().flatten().map(|r| r.doc.0).collect();
     let refs: Vec<_> = resolve::resolve_all(c)
         .into_iter()
-        .filter(|r| reports.contains(&r.doc))
+        .filter(|r| printed.iter().any(|(d, _)| *d == r.doc))
         .filter(|r| !annex_refs.iter().any(|(d, s)| *d == r.doc && *s == r.span))
         .collect();
-    resolve::diagnostics(c, &refs)
+    let mut out = Vec::new();
+    for (r, diag) in refs
+        .iter()
+        .map(|r| (r, resolve::diagnostics(c, std::slice::from_ref(r))))
+    {
+        let verbatim = printed.iter().any(|(d, v)| *d == r.doc && *v);
+        out.extend(diag.into_iter().map(|d| match d.severity {
+            Severity::Error => as_printed(d, verbatim),
+            _ => d,
+        }));
+    }
+    out
 }

@@ -129,6 +129,8 @@ fn link_ref(
         direction: None,
         link_dest: link.dest_span.clone(),
         problem,
+        confidence: super::Confidence::Explicit,
+        backwards: None,
     }
 }
 

@@ -25,6 +25,9 @@ pub struct RefRec {
     pub clause: Option<String>,
     pub text: String,
     pub outcome: Outcome,
+    /// `explicit` (a citing word, prefix, document name or link) or `inferred` (a bare
+    /// number read from context).
+    pub confidence: super::Confidence,
     pub targets: Vec<TargetRec>,
 }
 
@@ -123,6 +126,7 @@ pub fn records(c: &Constitution, refs: &[Reference], to: Option<&To>) -> Vec<Ref
                     .collect::<Vec<_>>()
                     .join(" "),
                 outcome: r.outcome,
+                confidence: r.confidence,
                 targets: r.targets.iter().map(|t| target_rec(c, t)).collect(),
             }
         })
@@ -155,8 +159,12 @@ pub fn table(recs: &[RefRec]) -> String {
         } else {
             format!(" -> {}", targets.join(", "))
         };
+        let inferred = match r.confidence {
+            super::Confidence::Inferred => " (inferred)",
+            super::Confidence::Explicit => "",
+        };
         out.push_str(&format!(
-            "{}:{}:{}  {:<12} {}{}\n",
+            "{}:{}:{}  {:<12} {}{}{inferred}\n",
             r.file, r.line, r.column, outcome, r.text, arrow
         ));
     }

@@ -5,6 +5,7 @@
 //! turns the failures into diagnostics. `clerk check` reports those diagnostics; `clerk refs`
 //! lists every reference with its outcome and targets.
 
+mod context;
 pub mod grammar;
 pub mod lexicon;
 mod links;
@@ -28,6 +29,19 @@ pub enum Outcome {
     Placeholder,
     /// Outside this constitution: legislation, another work, or a Part not kept in clerk.
     External,
+}
+
+/// How a reference was found, which decides whether renumbering may rewrite it unasked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Written as a citation: a citing word ("paragraph", "Rule"), a document's prefix or
+    /// long form, a document named after it, or an explicit link.
+    Explicit,
+    /// A bare number read as a citation only from the words around it ("as set out in 6.3
+    /// above"). It may be a quantity nobody meant as a reference, so renumbering lists it
+    /// apart and rewrites it only when asked (`--rewrite-inferred`).
+    Inferred,
 }
 
 /// Something a reference points at.
@@ -70,4 +84,7 @@ pub struct Reference {
     pub link_dest: Option<Span>,
     /// Why it did not resolve, and what might have been meant.
     pub problem: Option<(String, Option<String>)>,
+    pub confidence: Confidence,
+    /// A range written high to low ("paragraphs 4.10 – 4.8"): its two ends as written.
+    pub backwards: Option<(String, String)>,
 }

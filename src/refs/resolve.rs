@@ -53,25 +53,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let documents = c
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                (
-                    i,
-                    d.meta.short.as_deref().unwrap_or(""),
-                    d.meta.long.as_slice(),
-                )
-            })
-            .collect();
-        let lexicon = Lexicon::new(&Words {
-            same_document: &cit.same_document,
-            appendix: &cit.appendix,
-            legislation: &cit.legislation,
-            generic: &cit.generic,
-            documents,
-        });
+        let lexicon = lexicon(c);
         Index {
             c,
             numbers,
@@ -128,6 +110,39 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Every citing word and document name of a constitution, as its configuration and front
+/// matter declare them.
+pub fn lexicon(c: &Constitution) -> Lexicon {
+    let cit = &c.config.citations;
+    let documents = c
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                i,
+                d.meta.short.as_deref().unwrap_or(""),
+                d.meta.long.as_slice(),
+            )
+        })
+        .collect();
+    let titles = c
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, d.meta.title.as_str()))
+        .collect();
+    Lexicon::new(&Words {
+        same_document: &cit.same_document,
+        appendix: &cit.appendix,
+        legislation: &cit.legislation,
+        generic: &cit.generic,
+        documents,
+        titles,
+        abbreviations: &cit.abbreviations,
+    })
+}
+
 /// What one number lookup found.
 enum Found {
     One(usize),
@@ -144,6 +159,7 @@ struct Resolver<'i, 'a> {
     targets: Vec<Target>,
     missing: Vec<String>,
     ambiguous: Vec<String>,
+    backwards: Option<(String, String)>,
 }
 
 impl Resolver<'_, '_> {
@@ -194,6 +210,12 @@ impl Resolver<'_, '_> {
             b.number.last().and_then(Seg::plain),
         );
         if let ((Some(x), Some(y)), true) = (plain, parent == b.number.parent()) {
+            // "4.10 – 4.8": the author meant the clauses between, but said it backwards; it
+            // is reported (R405), and covers what a reader would take it to cover.
+            if x > y {
+                self.backwards = Some((a.number.to_string(), b.number.to_string()));
+            }
+            let (x, y) = (x.min(y), x.max(y));
             for k in x.saturating_add(1)..y {
                 let n = match &parent {
                     Some(p) => p.child(Seg::num(k)),
@@ -272,7 +294,14 @@ pub fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Refe
             if d.headings.iter().any(|h| h.text.start == raw.span.start) {
                 continue;
             }
-            out.push(resolve_raw(ix, di, raw));
+            let inferred = raw.confidence == super::Confidence::Inferred;
+            let r = resolve_raw(ix, di, raw);
+            // A bare "19.30" or "3.6.24" that names no clause is a time or a date, not a
+            // broken reference; one that does name a clause stays, marked inferred.
+            if inferred && r.outcome != Outcome::Resolved && time_or_date(&text[r.span.clone()]) {
+                continue;
+            }
+            out.push(r);
         }
     }
     for link in &d.links {
@@ -281,6 +310,24 @@ pub fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Refe
         }
     }
     out
+}
+
+/// Whether a bare number reads as a clock time ("19.30", "9.45") or a short date ("3.6.24",
+/// "12.5.2023").
+fn time_or_date(written: &str) -> bool {
+    let first = written
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()
+        .unwrap_or("");
+    let parts: Vec<&str> = first.split('.').collect();
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), n.as_slice()) {
+        ([_, m], [h, mm]) => m.len() == 2 && *h <= 24 && *mm <= 59,
+        ([_, _, y], [d, mo, _]) => {
+            (y.len() == 2 || y.len() == 4) && (1..=31).contains(d) && (1..=12).contains(mo)
+        }
+        _ => false,
+    }
 }
 
 fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
@@ -294,6 +341,7 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
         targets: Vec::new(),
         missing: Vec::new(),
         ambiguous: Vec::new(),
+        backwards: None,
     };
     let (outcome, problem) = match &raw.cited {
         Cited::Placeholder => (Outcome::Placeholder, None),
@@ -313,6 +361,11 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
                                 r.find(t, n);
                             }
                             Item::Range(a, b) => r.range(t, a, b),
+                            Item::Invalid(span) => r.missing.push(format!(
+                                "{} (a level above {} is no clause number)",
+                                &ix.c.file(ix.doc(doc).file).text[span.clone()],
+                                crate::number::MAX_SEG
+                            )),
                             Item::Refined { outer, inner } => {
                                 r.find(t, inner);
                                 let outer_clause = ix.lookup(t, &outer.number).first().copied();
@@ -398,6 +451,8 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
         direction: raw.direction,
         link_dest: None,
         problem,
+        confidence: raw.confidence,
+        backwards: r.backwards.take(),
     }
 }
 
@@ -478,6 +533,16 @@ fn resolve_appendix(
         targets.push(Target::Document(t));
         return (Outcome::Resolved, None);
     }
+    // "Schedule 12A" with an inserted letter is how Acts number their Schedules (Schedule 12A
+    // to the Local Government Act 1972 is cited on its own in every agenda); a constitution's
+    // own Schedules are found above when they exist.
+    let id = name.rsplit(' ').next().unwrap_or("");
+    let inserted = id.len() >= 2
+        && id.ends_with(|c: char| c.is_ascii_uppercase())
+        && id[..id.len() - 1].bytes().all(|c| c.is_ascii_digit());
+    if lower.starts_with("schedule") && inserted {
+        return (Outcome::External, None);
+    }
     (
         Outcome::Unresolved,
         Some((
@@ -521,6 +586,19 @@ pub fn diagnostics(c: &Constitution, refs: &[Reference]) -> Vec<Diagnostic> {
                 out.push(at(rules::LINK_TEXT_MISMATCH, m.clone(), h.clone()))
             }
             _ => {}
+        }
+        if let Some((hi, lo)) = &r.backwards {
+            out.push(at(
+                rules::BACKWARDS_RANGE,
+                format!("`{written}` runs backwards, from {hi} down to {lo}"),
+                Some(format!(
+                    "write the range low to high: `{}`",
+                    written
+                        .replacen(hi.as_str(), "\u{0}", 1)
+                        .replacen(lo.as_str(), hi, 1)
+                        .replacen('\u{0}', lo, 1)
+                )),
+            ));
         }
         if let (Outcome::Resolved, Some(dir)) = (r.outcome, r.direction) {
             let wrong: Vec<String> = r

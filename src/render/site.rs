@@ -243,7 +243,11 @@ impl<'a> Layout<'a> {
     }
 
     fn add_reference(&mut self, r: &Reference) {
-        let resolved = r.outcome == Outcome::Resolved && !r.targets.is_empty();
+        // A bare number read from context is linked only when it names exactly one clause:
+        // a range or list found without a citing word is left as text for a reader to judge.
+        let plain_enough = r.confidence == crate::refs::Confidence::Explicit
+            || (r.targets.len() == 1 && r.numbers.len() == 1);
+        let resolved = r.outcome == Outcome::Resolved && !r.targets.is_empty() && plain_enough;
         let from = (r.doc, r.clause);
         if resolved {
             for t in &r.targets {
