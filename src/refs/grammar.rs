@@ -97,6 +97,10 @@ pub struct RawRef {
     pub cited: Cited,
     pub direction: Option<Direction>,
     pub confidence: super::Confidence,
+    /// A bare number after a word that often precedes other numbers too ("of 2.5 rods", "up
+    /// to 1.4"), with no "above" or "below": if it names no clause it is dropped rather than
+    /// reported as broken.
+    pub weak: bool,
 }
 
 use super::lexicon::Entry;
@@ -202,9 +206,11 @@ fn oversized_at(text: &str, i: usize) -> Option<Span> {
         }
         break;
     }
-    let glued = b
-        .get(e)
-        .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b',' | b'/' | b'%' | b':'));
+    let glued = b.get(e).is_some_and(|&c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, b'/' | b'%')
+            || matches!(c, b',' | b':') && b.get(e + 1).is_some_and(u8::is_ascii_digit)
+    });
     (levels >= 2 && too_big && !glued).then_some(i..e)
 }
 
@@ -317,6 +323,26 @@ const BARE_PRECEDERS: &[&str] = &[
     "following",
     "also",
 ];
+
+/// The [`BARE_PRECEDERS`] that also come before sums, counts and measures ("of 2.5 rods", "up
+/// to 1.4", "by 2.5", "within 1.5"): a bare number after one of them counts only if it names a
+/// clause or says "above"/"below".
+const WEAK_PRECEDERS: &[&str] = &["of", "to", "and", "or", "with", "by", "from", "within"];
+
+/// Words that follow a citation as readily as a measure ("of 7.2.4 and", "under 6.3 shall").
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "of", "in", "to", "for", "shall", "must", "may", "will", "should", "is", "are",
+    "was", "were", "be", "has", "have", "applies", "apply", "as", "which", "where", "that", "then",
+    "but", "unless", "if", "on", "at", "by", "with", "the", "a", "an",
+];
+
+/// Whether a lower-case word that could be what the number counts follows at `stop` ("2.5
+/// rods", "1.4 hectares of land"); a capital ("7.2.4 Officers should …"), punctuation or a
+/// function word leave the number reading as a citation.
+fn counted_noun_follows(text: &str, stop: usize) -> bool {
+    let (w, _) = word_at(text, skip_ws(text, stop));
+    w.starts_with(|c: char| c.is_ascii_lowercase()) && !FUNCTION_WORDS.contains(&w)
+}
 
 /// Find every citation in `text[run]`.
 ///
@@ -431,6 +457,7 @@ fn external(span: Span) -> Option<RawRef> {
         cited: Cited::External,
         direction: None,
         confidence: Confidence::Explicit,
+        weak: false,
     })
 }
 
@@ -489,6 +516,7 @@ fn citation(
             cited: Cited::Placeholder,
             direction: None,
             confidence: Confidence::Explicit,
+            weak: false,
         });
     }
     let finish = |cited: Cited, stop: usize| {
@@ -499,6 +527,7 @@ fn citation(
             cited,
             direction: dir.map(|(d, _)| d),
             confidence: Confidence::Explicit,
+            weak: false,
         })
     };
     match entry {
@@ -628,6 +657,7 @@ fn citation(
                 cited: Cited::Appendix { name, elsewhere },
                 direction: None,
                 confidence: Confidence::Explicit,
+                weak: false,
             })
         }
     }
@@ -732,6 +762,7 @@ fn bare_number(lex: &Lexicon, text: &str, run: Span, i: usize) -> Option<RawRef>
             },
             direction: None,
             confidence: Confidence::Explicit,
+            weak: false,
         });
     }
     if another_or_unnamed_work(lex, text, run.start, i, stop).is_some() {
@@ -747,6 +778,11 @@ fn bare_number(lex: &Lexicon, text: &str, run: Span, i: usize) -> Option<RawRef>
         },
         direction: dir.map(|(d, _)| d),
         confidence: Confidence::Inferred,
+        weak: dir.is_none()
+            && WEAK_PRECEDERS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(prev_word))
+            && counted_noun_follows(text, stop),
     })
 }
 

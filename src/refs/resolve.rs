@@ -295,10 +295,15 @@ pub fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Refe
                 continue;
             }
             let inferred = raw.confidence == super::Confidence::Inferred;
+            let weak = raw.weak;
             let r = resolve_raw(ix, di, raw);
-            // A bare "19.30" or "3.6.24" that names no clause is a time or a date, not a
-            // broken reference; one that does name a clause stays, marked inferred.
-            if inferred && r.outcome != Outcome::Resolved && time_or_date(&text[r.span.clone()]) {
+            // A bare "19.30" or "3.6.24" that names no clause is a time or a date, and "of 2.5
+            // rods" a measure, not a broken reference; one that does name a clause stays,
+            // marked inferred, for renumbering to ask about.
+            if inferred
+                && r.outcome != Outcome::Resolved
+                && (weak || time_or_date(&text[r.span.clone()]))
+            {
                 continue;
             }
             out.push(r);
