@@ -328,6 +328,10 @@ pub fn parse_cited(s: &str) -> Option<(ClauseNumber, usize)> {
     if lead.style == Style::DotZero && b.get(len).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
+    // "3.2.1 (b)": one space may come before the first bracket.
+    if b.get(len) == Some(&b' ') && parse_sub(&s[len + 1..]).is_some() {
+        len += 1;
+    }
     while let Some((sub, l)) = parse_sub(&s[len..]) {
         number.0.push(Seg::sub(sub)?);
         len += l;

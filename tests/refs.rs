@@ -156,3 +156,32 @@ fn refs_to_lists_what_cites_a_clause_and_its_subclauses() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Issue 17: `clerk build` links citations, never quantities: "within 1.5 miles" stays text
+/// while "Bylaw 3, Section 5.3" links to clause 5.3 of the other document.
+#[test]
+fn the_site_links_citations_not_quantities() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/refs/named-documents/constitution");
+    let out = common::scratch("refs-site-quantities");
+    let st = Command::new(env!("CARGO_BIN_EXE_clerk"))
+        .args(["build", "--allow-errors", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let html = std::fs::read_to_string(out.join("bylaw-1.html")).unwrap();
+    let at = html
+        .find("within 1.5 miles")
+        .expect("the quantity is printed as written");
+    let before = &html[..at];
+    assert!(
+        before
+            .rfind("<a ")
+            .is_none_or(|a| before[a..].contains("</a>")),
+        "a link is open around `1.5 miles`"
+    );
+    assert!(html.contains(r#"<a class="ref" href="bylaw-3.html#bylaw-3-5.3">Section 5.3</a>"#));
+    assert!(html.contains("2.5% a year") && !html.contains(">2.5</a>"));
+}

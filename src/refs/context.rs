@@ -183,6 +183,10 @@ pub fn quantity_follows(text: &str, i: usize) -> bool {
 /// "s.101(5)". Returns where the text after them starts.
 pub fn skip_brackets(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
+    // "Section 5 (2) of the Housing Act 1985": one space may come first.
+    if b.get(i) == Some(&b' ') && b.get(i + 1) == Some(&b'(') {
+        i += 1;
+    }
     while b.get(i) == Some(&b'(') {
         let Some(close) = b[i..].iter().take(8).position(|&c| c == b')') else {
             break;

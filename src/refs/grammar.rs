@@ -67,14 +67,15 @@ pub enum Cited {
         scope: Scope,
         items: Vec<Item>,
     },
-    /// "Part 4", "Part 4.6.1", "Part 5 of the Constitution".
+    /// "Part 4", "Part 4.6.1", "Part 5 of the Constitution", "Parts 4 and 5": each number
+    /// and its span.
     Part {
-        number: String,
-        span: Span,
+        numbers: Vec<(String, Span)>,
     },
-    /// "Article 12 (of Part 2)".
+    /// "Article 12 (of Part 2)", "Articles 4 and 5", "Articles 9 to 11 of Part 2", "Article
+    /// 12.4".
     Article {
-        number: NumRef,
+        items: Vec<Item>,
         part: Option<String>,
     },
     /// "Appendix D", "Annex 2", "Schedule 1"; `elsewhere` when it names another work's
@@ -224,13 +225,31 @@ fn skip_numeric_brackets(text: &str, i: usize) -> usize {
     }
 }
 
+/// The next number of an expression at `k`: a full number, or "(c)" after a number ending in a
+/// sub-paragraph ("2.1.1(a) to (c)", "4.3.2(a) and (b)"), read as a sibling of that one.
+fn next_number(text: &str, k: usize, first: &ClauseNumber) -> Option<NumRef> {
+    let n = num_at(text, k).or_else(|| sub_at(text, k))?;
+    let relative = n.number.depth() == 1
+        && matches!(n.number.last(), Some(crate::number::Seg::Sub(_)))
+        && first.depth() > 1
+        && matches!(first.last(), Some(crate::number::Seg::Sub(_)));
+    if !relative {
+        return (n.number.depth() == first.depth()).then_some(n);
+    }
+    let parent = first.parent()?;
+    Some(NumRef {
+        number: parent.child(n.number.0[0]),
+        span: n.span,
+    })
+}
+
 /// Read a number expression: "4.8", "4.8 – 4.10", "5.12 and 5.13", "16 [16.1.3]", "(b)".
 fn number_expr(text: &str, start: usize) -> Option<(Vec<Item>, usize)> {
     let Some(first) = num_at(text, start).or_else(|| sub_at(text, start)) else {
         let span = oversized_at(text, start)?;
         return Some((vec![Item::Invalid(span.clone())], span.end));
     };
-    let depth = first.number.depth();
+    let first_number = first.number.clone();
     let mut end = first.span.end;
     let mut items = Vec::new();
     // "CSO16 [16.1.3]": a bracketed number inside the cited one.
@@ -255,10 +274,7 @@ fn number_expr(text: &str, start: usize) -> Option<(Vec<Item>, usize)> {
         // "Sections 32, 43(2) and 46": a statute's subsection in brackets is passed over.
         end = skip_numeric_brackets(text, end);
         if let (Item::One(from), Some(k)) = (&last, range_connector(text, end)) {
-            if let Some(to) = num_at(text, k)
-                .or_else(|| sub_at(text, k))
-                .filter(|n| n.number.depth() == depth)
-            {
+            if let Some(to) = next_number(text, k, &from.number) {
                 end = to.span.end;
                 last = Item::Range(from.clone(), to);
                 continue;
@@ -273,9 +289,7 @@ fn number_expr(text: &str, start: usize) -> Option<(Vec<Item>, usize)> {
             // "CSO 64.3, and 2.4 hectares": after a comma a quantity starts a new phrase and
             // ends the list; "1.5 and 2.5 miles" is one quantity.
             let comma = text[end..k].contains(',');
-            if let Some(next) = num_at(text, k)
-                .or_else(|| sub_at(text, k))
-                .filter(|n| n.number.depth() == depth)
+            if let Some(next) = next_number(text, k, &first_number)
                 .filter(|n| !(comma && quantity_follows(text, n.span.end)))
             {
                 items.push(std::mem::replace(&mut last, Item::One(next.clone())));
@@ -328,6 +342,31 @@ const BARE_PRECEDERS: &[&str] = &[
 /// to 1.4", "by 2.5", "within 1.5"): a bare number after one of them counts only if it names a
 /// clause or says "above"/"below".
 const WEAK_PRECEDERS: &[&str] = &["of", "to", "and", "or", "with", "by", "from", "within"];
+
+/// "the provisions of", "the terms of", "in breach of": words after which "of 2.2" cites.
+fn names_provisions(before: &str) -> bool {
+    let w = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    [
+        "provisions",
+        "provision",
+        "terms",
+        "requirements",
+        "requirement",
+        "purposes",
+        "purpose",
+        "procedure",
+        "procedures",
+        "breach",
+        "contravention",
+        "accordance",
+        "respect",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(w))
+}
 
 /// Words that follow a citation as readily as a measure ("of 7.2.4 and", "under 6.3 shall").
 const FUNCTION_WORDS: &[&str] = &[
@@ -393,7 +432,10 @@ pub fn scan(lex: &Lexicon, text: &str, run: Span) -> Vec<RawRef> {
                     && at >= 2
                     && b[at - 2].is_ascii_digit());
         let found = starts_number
-            .then(|| lex.phrase_before(text, run.start, at))
+            .then(|| {
+                lex.phrase_before(text, run.start, at)
+                    .or_else(|| lex.phrase_before(text, run.start, before_no(text, run.start, at)?))
+            })
             .flatten()
             .and_then(|(from, end, entry)| citation(lex, text, run.start, from, end, entry))
             .filter(|r| r.span.end > at)
@@ -412,6 +454,16 @@ pub fn scan(lex: &Lexicon, text: &str, run: Span) -> Vec<RawRef> {
     }
     out.sort_by_key(|r| r.span.start);
     out
+}
+
+/// Where "No. " ends a citing phrase before a number ("Standing Order No. 6"): the position
+/// just before "No.", for the phrase to be looked up there.
+fn before_no(text: &str, floor: usize, at: usize) -> Option<usize> {
+    let before = text[floor..at].trim_end_matches(' ');
+    let cut = ["No.", "No", "no."]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))?;
+    (cut.ends_with(' ')).then(|| floor + cut.trim_end_matches(' ').len())
 }
 
 /// Bytes that can start the number of a citation: digits, `?` ("Part ?") and `(` ("(b)").
@@ -467,8 +519,33 @@ fn external(span: Span) -> Option<RawRef> {
 fn another_work(lex: &Lexicon, text: &str, floor: usize, at: usize, stop: usize) -> Option<usize> {
     let after = skip_brackets(text, stop);
     legislation_end(text, after)
+        .or_else(|| abbreviation_after(lex, text, after))
         .or_else(|| external_chain(text, after, lex.abbreviations(), &|w| lex.is_prefix(w)))
         .or_else(|| act_before(text, floor, at).then_some(after))
+}
+
+/// "Article 6 ECHR", "section 101 LGA 1972": a configured abbreviation, or a word of three or
+/// more capitals that is no document's prefix, right after the number. Where it ends.
+fn abbreviation_after(lex: &Lexicon, text: &str, i: usize) -> Option<usize> {
+    let j = skip_ws(text, i);
+    if j == i {
+        return None;
+    }
+    let rest = &text[j..];
+    if let Some(a) = lex.abbreviations().iter().find(|a| {
+        rest.len() >= a.len()
+            && rest.is_char_boundary(a.len())
+            && rest[..a.len()].eq_ignore_ascii_case(a)
+            && !rest[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+            && a.starts_with(|c: char| c.is_ascii_uppercase())
+            && rest.starts_with(|c: char| c.is_ascii_uppercase())
+    }) {
+        return Some(j + a.len());
+    }
+    let n = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    let word = &rest[..n];
+    let ends = !rest[n..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    (n >= 3 && ends && !lex.is_prefix(word)).then_some(j + n)
 }
 
 /// [`another_work`], or "of the previous draft", "of its report": some work not named.
@@ -510,6 +587,14 @@ fn citation(
     if start == end && !glued {
         return None;
     }
+    // "Contract Standing Order No. 6", "Standing Order No 12".
+    let start = match ["No. ", "No ", "no. "]
+        .iter()
+        .find(|w| text[start..].starts_with(**w))
+    {
+        Some(w) => skip_ws(text, start + w.len()),
+        None => start,
+    };
     if text[start..].starts_with('?') {
         return Some(RawRef {
             span: at..start + 1,
@@ -597,26 +682,26 @@ fn citation(
             if !text[at..].starts_with('P') {
                 return None;
             }
-            let stop = part_number(text, start)?;
+            let mut stop = part_number(text, start)?;
             if quantity_follows(text, stop) {
                 return None;
+            }
+            let mut numbers = vec![(text[start..stop].to_string(), start..stop)];
+            // "Parts 4 and 5", "Parts 3, 4 and 5".
+            while let Some(k) = list_connector(text, stop) {
+                let Some(e) = part_number(text, k) else { break };
+                numbers.push((text[k..e].to_string(), k..e));
+                stop = e;
             }
             if lex.document_named_at(text, skip_ws(text, stop)).is_none() {
                 if let Some(end) = another_work(lex, text, floor, at, stop) {
                     return external(at..end);
                 }
             }
-            finish(
-                Cited::Part {
-                    number: text[start..stop].to_string(),
-                    span: start..stop,
-                },
-                stop,
-            )
+            finish(Cited::Part { numbers }, stop)
         }
         Entry::Article => {
-            let number = num_at(text, start).filter(|n| n.number.depth() == 1)?;
-            let mut stop = number.span.end;
+            let (items, mut stop) = number_expr(text, start)?;
             if quantity_follows(text, stop) {
                 return None;
             }
@@ -634,7 +719,7 @@ fn citation(
                     return finish(
                         Cited::Clauses {
                             scope: Scope::Document(doc),
-                            items: vec![Item::One(number)],
+                            items,
                         },
                         name_end,
                     );
@@ -643,7 +728,7 @@ fn citation(
                     return external(at..end);
                 }
             }
-            finish(Cited::Article { number, part }, stop)
+            finish(Cited::Article { items, part }, stop)
         }
         Entry::Appendix => {
             let stop = appendix_id(text, start)?;
@@ -749,6 +834,16 @@ fn bare_number(lex: &Lexicon, text: &str, run: Span, i: usize) -> Option<RawRef>
         Item::Invalid(_) => 0,
     };
     if first_depth < 2 || quantity_follows(text, stop) {
+        return None;
+    }
+    // After "of", "to", "by", "within"… a two-level number is far more often a decimal ("a pH
+    // of 6.5", "a multiplier of 1.2") than a clause; only "above"/"below" or a third level
+    // ("the provisions of 7.2.4") makes it a citation.
+    let weak_word = WEAK_PRECEDERS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev_word))
+        && !(prev_word == "of" && names_provisions(before_word));
+    if weak_word && first_depth == 2 && direction_at(text, stop).is_none() {
         return None;
     }
     // "as set out in 4.2 of the Council Procedure Rules" names its document, so it is as

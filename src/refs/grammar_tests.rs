@@ -118,7 +118,11 @@ fn same_document_forms_and_directions() {
 fn parts_articles_appendices_and_placeholders() {
     assert_eq!(
         refs("in Part 4 of the Constitution")[0].1,
-        "Part { number: \"4\", span: 8..9 }"
+        "Part { numbers: [(\"4\", 8..9)] }"
+    );
+    assert_eq!(
+        refs("Parts 4 and 5 apply")[0].1,
+        "Part { numbers: [(\"4\", 6..7), (\"5\", 12..13)] }"
     );
     assert_eq!(
         refs("Part 4.6.1 Contract Procedure Rules")[0].0,
@@ -169,4 +173,59 @@ fn numbers_that_are_not_citations_stay_silent() {
         let r = refs(s);
         assert!(r.iter().all(|(_, w)| w == "External"), "{s}: {r:?}");
     }
+}
+
+#[test]
+fn quantities_and_other_works_are_not_citations() {
+    for s in [
+        "within 1.5 miles of a school",
+        "paragraph 1.5 miles away",
+        "up to 1.4 times the average",
+        "with 1.3 years' service",
+        "a pH of 6.5 across the site",
+        "the Section 151 and Monitoring Officers",
+        "the s.151 Officer",
+        "items 9.1 and 9.2 were taken",
+    ] {
+        let r = refs(s);
+        assert!(r.is_empty(), "{s}: {r:?}");
+    }
+    for s in [
+        "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
+        "section 100B(4)(b) of that Act",
+        "section 52 of ONCA",
+        "the Corporations Act, Section 64.3",
+        "Section 5 (2) of the Housing Act 1985",
+        "Article 6 ECHR applies",
+    ] {
+        let r = refs(s);
+        assert!(r.len() == 1 && r[0].1 == "External", "{s}: {r:?}");
+    }
+}
+
+#[test]
+fn documents_named_and_dotted_sub_items() {
+    assert_eq!(
+        refs("paragraph 12.3 of the Council Procedure Rules")[0],
+        (
+            "paragraph 12.3 of the Council Procedure Rules".into(),
+            "Document(1) 12.3".into()
+        )
+    );
+    assert_eq!(
+        refs("Section 7.2.1.d applies")[0].1,
+        "SameDocument 7.2.1(d)"
+    );
+    assert_eq!(
+        refs("sub-paragraph 2.1.1(a) to (c)")[0].1,
+        "SameDocument 2.1.1(a)-2.1.1(c)"
+    );
+    assert_eq!(
+        refs("paragraphs 4.10 – 4.8 above")[0].1,
+        "SameDocument 4.10-4.8 Above"
+    );
+    assert_eq!(
+        refs("under 1.1 – 1.65536")[0].1,
+        "SameDocument 1.1,invalid 1.65536"
+    );
 }

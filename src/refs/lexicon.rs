@@ -282,7 +282,12 @@ impl Lexicon {
             let Some(k) = lower_key(phrase, &mut key) else {
                 continue;
             };
-            if let Some(entry) = self.phrases.get(k) {
+            // "paras." is "paras" with a full stop, as "Reg." is "Reg".
+            let found = self
+                .phrases
+                .get(k)
+                .or_else(|| k.strip_suffix('.').and_then(|k| self.phrases.get(k)));
+            if let Some(entry) = found {
                 if let Entry::Prefix { text: exact, .. } = entry {
                     if phrase != exact {
                         continue;

@@ -243,6 +243,33 @@ impl Resolver<'_, '_> {
         }
     }
 
+    /// Look up every item of a number expression in document `t`.
+    fn items(&mut self, t: usize, items: &[Item]) {
+        for item in items {
+            match item {
+                Item::One(n) => {
+                    self.find(t, n);
+                }
+                Item::Range(a, b) => self.range(t, a, b),
+                Item::Invalid(span) => self.missing.push(format!(
+                    "{} (a level above {} is no clause number)",
+                    &self.ix.c.file(self.ix.doc(self.doc).file).text[span.clone()],
+                    crate::number::MAX_SEG
+                )),
+                Item::Refined { outer, inner } => {
+                    self.find(t, inner);
+                    let outer_clause = self.ix.lookup(t, &outer.number).first().copied();
+                    self.numbers.push(CitedNumber {
+                        span: outer.span.clone(),
+                        number: outer.number.clone(),
+                        doc: Some(t),
+                        clause: outer_clause,
+                    });
+                }
+            }
+        }
+    }
+
     fn outcome(&self) -> (Outcome, Option<(String, Option<String>)>) {
         if !self.ambiguous.is_empty() {
             let msg = format!(
@@ -360,29 +387,7 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
             match target_doc {
                 None => (Outcome::External, None),
                 Some(t) => {
-                    for item in items {
-                        match item {
-                            Item::One(n) => {
-                                r.find(t, n);
-                            }
-                            Item::Range(a, b) => r.range(t, a, b),
-                            Item::Invalid(span) => r.missing.push(format!(
-                                "{} (a level above {} is no clause number)",
-                                &ix.c.file(ix.doc(doc).file).text[span.clone()],
-                                crate::number::MAX_SEG
-                            )),
-                            Item::Refined { outer, inner } => {
-                                r.find(t, inner);
-                                let outer_clause = ix.lookup(t, &outer.number).first().copied();
-                                r.numbers.push(CitedNumber {
-                                    span: outer.span.clone(),
-                                    number: outer.number.clone(),
-                                    doc: Some(t),
-                                    clause: outer_clause,
-                                });
-                            }
-                        }
-                    }
+                    r.items(t, items);
                     let (o, p) = r.outcome();
                     let p = p.map(|(m, h)| {
                         let where_ = if t == doc {
@@ -402,8 +407,17 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
                 }
             }
         }
-        Cited::Part { number, .. } => resolve_part(ix, number, &mut r.targets),
-        Cited::Article { number, part } => {
+        Cited::Part { numbers } => {
+            let mut worst = (Outcome::Resolved, None);
+            for (number, _) in numbers {
+                let got = resolve_part(ix, number, &mut r.targets);
+                if worst.0 == Outcome::Resolved {
+                    worst = got;
+                }
+            }
+            worst
+        }
+        Cited::Article { items, part } => {
             let part = part.clone().unwrap_or_else(|| "2".into());
             match ix.c.config.part(&part) {
                 None => (
@@ -421,7 +435,7 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
                     .position(|d| d.meta.part.split('.').next() == Some(part.as_str()))
                 {
                     Some(t) => {
-                        r.find(t, number);
+                        r.items(t, items);
                         r.outcome()
                     }
                     None => (
