@@ -10,10 +10,10 @@ cd "$(dirname "$0")/.."
 scale=${1:-1}
 runs=${2:-7}
 clerk=${CARGO_TARGET_DIR:-target}/release/clerk
-gen=../shared/bench/gen-corpus.py
 work=${TMPDIR:-/tmp}/clerk-diff-bench-$scale
 [ -x "$clerk" ] || { echo "build first: cargo build --release" >&2; exit 2; }
-[ -d "$work/v1" ] || python3 "$gen" "$work" --scale "$scale" >/dev/null
+# The synthetic corpus of tests/common/corpus.rs (v1, an amended v2, changes.json).
+[ -d "$work/v1" ] || cargo run --release --quiet --example gen-corpus -- "$work" --scale "$scale" >/dev/null
 cat "$work"/v1/part-*/*.md >"$work/v1.txt"
 cat "$work"/v2/part-*/*.md >"$work/v2.txt"
 

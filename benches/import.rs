@@ -1,9 +1,9 @@
 //! `cargo bench --bench import`: wall time of `clerk import` on a 1 MiB text file, the size the
-//! issue sets a 100 ms budget for. The input is the two seed documents (`../shared/seeds/`)
-//! repeated to 1 MiB, so it has their mix of packs, reports, clauses, tables, furniture and
-//! redlines; without the seeds a synthetic pack is used. Prints the median and best of 15
-//! runs, for the import alone (read, split, write Markdown, read it back) and with the files
-//! written to disk.
+//! issue sets a 100 ms budget for. The input is the two seed documents
+//! (`tests/fixtures/import/seeds/*.txt`) repeated to 1 MiB, so it has their mix of packs,
+//! reports, clauses, tables, furniture and redlines; without the seeds a synthetic pack is
+//! used. Prints the median and best of 15 runs, for the import alone (read, split, write
+//! Markdown, read it back) and with the files written to disk.
 
 use clerk::import::{self, Input};
 use std::path::Path;
@@ -12,10 +12,14 @@ use std::time::{Duration, Instant};
 const TARGET: usize = 1 << 20;
 
 fn input() -> (Vec<u8>, &'static str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seeds");
     let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(&dir)
         .map(|rd| {
-            let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+            let mut paths: Vec<_> = rd
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
             paths.sort();
             paths
                 .into_iter()

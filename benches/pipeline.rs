@@ -1,13 +1,19 @@
 //! `cargo bench`: how long clerk takes on a synthetic constitution, and how that grows with size.
 //!
-//! The corpus comes from `../shared/bench/gen-corpus.py OUT --scale S` (relative to the crate
-//! root): `--scale 1` is about one council's whole constitution. For each scale this measures
-//! every [`Stage`] and prints one row per stage and scale, then the ratio of the largest scale
-//! to the smallest. To measure a new stage (references, renumber, diff, site build), write a
-//! function `fn(&Corpus) -> Result<Duration, String>` that times one run and add it to
-//! [`STAGES`].
+//! The corpus is the synthetic constitution of `tests/common/corpus.rs` (seed 1), generated
+//! for each scale into a temporary folder: scale 1 is about one council's whole constitution.
+//! For each scale this measures every [`Stage`] and prints one row per stage and scale, then
+//! the ratio of the largest scale to the smallest. To measure a new stage (references,
+//! renumber, diff, site build), write a function `fn(&Corpus) -> Result<Duration, String>` that
+//! times one run and add it to [`STAGES`].
 //!
-//! `CLERK_BENCH_SCALES=1,10` (the default) chooses the scales.
+//! `CLERK_BENCH_SCALES=1,10` (the default) chooses the scales. `CLERK_CORPUS=DIR` measures an
+//! existing constitution folder instead (the renumber stage uses `DIR/../v2` when there is
+//! one, as in a generated corpus).
+
+#[allow(dead_code)]
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
 
 use clerk::{load, passes};
 use std::hint::black_box;
@@ -17,7 +23,8 @@ use std::time::{Duration, Instant};
 
 /// One generated constitution.
 struct Corpus {
-    scale: f64,
+    /// The scale, or `CLERK_CORPUS`'s folder name.
+    scale: String,
     /// The constitution folder (`OUT/v1`).
     dir: PathBuf,
     bytes: u64,
@@ -101,6 +108,9 @@ fn refs_binary(c: &Corpus) -> Result<Duration, String> {
 /// verify by re-resolving, and print the map and diffs.
 fn renumber_binary(c: &Corpus) -> Result<Duration, String> {
     let v2 = c.dir.parent().ok_or("corpus has no parent")?.join("v2");
+    if !v2.is_dir() {
+        return Err(format!("no amended version at {}", v2.display()));
+    }
     let mut args = vec!["renumber", "--dir"];
     let v2s = v2.to_string_lossy().to_string();
     args.push(&v2s);
@@ -153,19 +163,18 @@ fn release_binary() -> Result<PathBuf, String> {
 }
 
 /// Generate the corpus for one scale under `root`.
-fn generate(script: &Path, root: &Path, scale: f64) -> Result<Corpus, String> {
+fn generate(root: &Path, scale: f64) -> Result<Corpus, String> {
     let out = root.join(format!("scale-{scale}"));
-    let status = Command::new("python3")
-        .arg(script)
-        .arg(&out)
-        .args(["--scale", &scale.to_string()])
-        .stdout(Stdio::null())
-        .status()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
-    if !status.success() {
-        return Err(format!("{} failed: {status}", script.display()));
-    }
-    let dir = out.join("v1");
+    let opts = corpus::Options {
+        scale,
+        ..corpus::Options::default()
+    };
+    let g = corpus::generate(&out, &opts).map_err(|e| format!("cannot write the corpus: {e}"))?;
+    describe(scale.to_string(), g.v1)
+}
+
+/// A constitution folder's size, documents and clauses.
+fn describe(scale: String, dir: PathBuf) -> Result<Corpus, String> {
     let bytes = walkdir::WalkDir::new(&dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -205,31 +214,33 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let script = root.join("../shared/bench/gen-corpus.py");
-    if !script.is_file() {
-        println!(
-            "skipping the pipeline benchmark: {} not found (it generates the corpus)",
-            script.display()
-        );
-        return;
-    }
     if cfg!(debug_assertions) {
         println!("note: this is a debug build; run `cargo bench` for release timings");
     }
-    let scales: Vec<f64> = std::env::var("CLERK_BENCH_SCALES")
-        .unwrap_or_else(|_| "1,10".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
     let tmp = tempfile::tempdir().expect("temporary directory");
     let mut corpora = Vec::new();
-    for &s in &scales {
-        match generate(&script, tmp.path(), s) {
+    if let Some(dir) = std::env::var_os("CLERK_CORPUS").map(PathBuf::from) {
+        let name = dir.display().to_string();
+        match describe(name.clone(), dir) {
             Ok(c) => corpora.push(c),
             Err(e) => {
-                println!("cannot generate the corpus at scale {s}: {e}");
+                println!("cannot read the corpus {name}: {e}");
                 std::process::exit(1);
+            }
+        }
+    } else {
+        let scales: Vec<f64> = std::env::var("CLERK_BENCH_SCALES")
+            .unwrap_or_else(|_| "1,10".into())
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect();
+        for &s in &scales {
+            match generate(tmp.path(), s) {
+                Ok(c) => corpora.push(c),
+                Err(e) => {
+                    println!("cannot generate the corpus at scale {s}: {e}");
+                    std::process::exit(1);
+                }
             }
         }
     }

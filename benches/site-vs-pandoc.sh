@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `clerk build` against pandoc on the same synthetic corpus, run alternately; median of N runs
 # of each, wall-clock milliseconds. Usage (from the repository, after `cargo build --release`):
-#   python3 ../shared/bench/gen-corpus.py /tmp/corpus1 --scale 1
+#   cargo run --release --example gen-corpus -- /tmp/corpus1 --scale 1
 #   benches/site-vs-pandoc.sh /tmp/corpus1/v1
 # The corpus has seeded errors, so the build runs with --allow-errors.
 set -euo pipefail

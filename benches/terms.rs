@@ -2,10 +2,16 @@
 //! checks add to it: step by step in this process, then as the command itself (the release
 //! binary, run with and without `CLERK_SKIP_TERMS`).
 //!
-//! Generate a corpus first (`python3 ../shared/bench/gen-corpus.py /tmp/corpus1 --scale 1`),
-//! then `CLERK_CORPUS=/tmp/corpus1/v1 cargo bench`. The steps run interleaved `CLERK_RUNS`
-//! times (default 30) in this process, so a busy machine slows them alike; medians are
-//! reported, and start-up and the disk cache do not count.
+//! The corpus is the synthetic constitution of `tests/common/corpus.rs` at scale 1 (seed 1),
+//! generated into a temporary folder; `CLERK_CORPUS=DIR cargo bench --bench terms` measures the
+//! constitution folder `DIR` instead (for instance `OUT/v1` of `cargo run --release --example
+//! gen-corpus -- OUT --scale 10`). The steps run interleaved `CLERK_RUNS` times (default 30) in
+//! this process, so a busy machine slows them alike; medians are reported, and start-up and
+//! the disk cache do not count.
+
+#[allow(dead_code)]
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
 
 use clerk::{load, passes, report};
 use std::path::PathBuf;
@@ -20,9 +26,14 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let Some(dir) = std::env::var_os("CLERK_CORPUS").map(PathBuf::from) else {
-        eprintln!("set CLERK_CORPUS to a constitution folder, e.g. /tmp/corpus1/v1 from ../shared/bench/gen-corpus.py");
-        return;
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let dir = match std::env::var_os("CLERK_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            corpus::generate(tmp.path(), &corpus::Options::default())
+                .expect("the corpus is written")
+                .v1
+        }
     };
     let runs: usize = std::env::var("CLERK_RUNS")
         .ok()

@@ -1,26 +1,18 @@
-//! The command line: parse arguments, call the library, print, and choose the exit status.
+//! The command line: parse arguments, run one command of [`crate::cmd`], and map its typed
+//! outcome to output and the exit status. Nothing else happens here.
 //!
 //! Exit status is decided here and only here: 0 when no errors were found, 1 when errors
-//! were found (or warnings with `--deny warnings`), 2 when the run itself failed (bad
-//! arguments, a folder that is not a constitution).
+//! were found (or warnings with `--deny warnings`) or a change was refused, 2 when the run
+//! itself failed (bad arguments, a folder that is not a constitution, a failed write).
 
-use crate::check;
-use crate::diag::Severity;
+use crate::cmd::{self, Failed, DEFAULT_DIR, DEFAULT_SITE_DIR, DEFAULT_TEMPLATES_DIR};
+use crate::diag::{Diagnostic, Severity};
 use crate::report;
-use crate::rules;
+use crate::source::SourceFile;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// The folder every command reads when none is given.
-pub const DEFAULT_DIR: &str = "constitution";
-
-/// Where `clerk build` writes the site when no `--out` is given.
-pub const DEFAULT_SITE_DIR: &str = "out/site";
-
-/// The templates folder `clerk build` uses when it exists, and `clerk init-templates` writes.
-pub const DEFAULT_TEMPLATES_DIR: &str = "templates";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -45,6 +37,18 @@ pub enum Deny {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    Info,
+}
+
+/// The constitution folder a command was given, as `DIR` or `--dir DIR`, or the default.
+fn folder(positional: Option<PathBuf>, option: Option<PathBuf>) -> PathBuf {
+    option
+        .or(positional)
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PolicyArg {
     Draft,
     Adopted,
@@ -63,28 +67,36 @@ pub enum DiffFormat {
     Text,
 }
 
-/// Where `clerk diff` writes HTML and Word output when `--out` is not given.
-pub const DEFAULT_DIFF_OUT: &str = "out/diff";
-
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check the constitution: numbering, placeholders, drafting notes, front matter.
+    /// Check the constitution: numbering, placeholders, drafting notes, front matter,
+    /// cross-references, retired titles and defined terms.
     Check {
-        /// The constitution folder.
-        #[arg(default_value = DEFAULT_DIR)]
-        dir: PathBuf,
+        /// The constitution folder [default: constitution]; `--dir DIR` says the same.
+        #[arg(value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// The constitution folder, as every command takes it [default: constitution].
+        #[arg(long, value_name = "DIR", conflicts_with = "folder")]
+        dir: Option<PathBuf>,
         /// Output format: rustc-style text, or JSON Lines (one diagnostic per line).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Also fail (exit 1) on warnings.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// Also print findings of this severity in full; without it, info findings (T603 and
+        /// the like) are counted in one line. JSON output always has every finding.
+        #[arg(long, value_enum, value_name = "SEVERITY")]
+        show: Option<Show>,
     },
     /// List every cross-reference with what it resolved to.
     Refs {
-        /// The constitution folder.
-        #[arg(default_value = DEFAULT_DIR)]
-        dir: PathBuf,
+        /// The constitution folder [default: constitution]; `--dir DIR` says the same.
+        #[arg(value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// The constitution folder, as every command takes it [default: constitution].
+        #[arg(long, value_name = "DIR", conflicts_with = "folder")]
+        dir: Option<PathBuf>,
         /// Output format: a table, or JSON Lines (one reference per line).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -204,9 +216,12 @@ pub enum Command {
     },
     /// Check the constitution, then build it as an HTML site (refuses when check finds errors).
     Build {
-        /// The constitution folder.
-        #[arg(default_value = DEFAULT_DIR)]
-        dir: PathBuf,
+        /// The constitution folder [default: constitution]; `--dir DIR` says the same.
+        #[arg(value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// The constitution folder, as every command takes it [default: constitution].
+        #[arg(long, value_name = "DIR", conflicts_with = "folder")]
+        dir: Option<PathBuf>,
         /// Where to write the site.
         #[arg(long, default_value = DEFAULT_SITE_DIR)]
         out: PathBuf,
@@ -248,48 +263,87 @@ pub fn main() -> ExitCode {
     run(cli)
 }
 
-fn out(s: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(s.as_bytes());
-}
-
-/// Write a report to standard output as it is made, through a buffer, rather than building
-/// it whole first (see [`report::write_json_lines`]). Like [`out`], a closed pipe is not an
-/// error worth reporting.
-fn stream(
-    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
-) {
-    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-    let _ = write(&mut w).and_then(|()| w.flush());
-}
-
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { dir, format, deny } => run_check(&dir, format, deny),
-        Command::Refs { dir, format, to } => run_refs(&dir, format, to.as_deref()),
-        Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Check {
+            folder: f,
+            dir,
+            format,
+            deny,
+            show,
+        } => check(&folder(f, dir), format, deny.is_some(), show.is_some()),
+        Command::Refs {
+            folder: f,
+            dir,
+            format,
+            to,
+        } => refs(&folder(f, dir), format, to.as_deref()),
+        Command::Explain { code } => match cmd::explain::run(code.as_deref()) {
+            Ok(text) => done(&text),
+            Err(f) => failed(f, Format::Human),
+        },
         Command::Build {
+            folder: f,
             dir,
             out,
             templates,
             allow_errors,
             quiet,
-        } => run_build(&dir, &out, templates.as_deref(), allow_errors, quiet),
-        Command::InitTemplates { dir, force } => run_init_templates(&dir, force),
+        } => build(
+            &cmd::build::Request {
+                dir: &folder(f, dir),
+                out: &out,
+                templates: templates.as_deref(),
+                allow_errors,
+            },
+            quiet,
+        ),
+        Command::InitTemplates { dir, force } => match cmd::init_templates::run(&dir, force) {
+            Ok(paths) => done(
+                &paths
+                    .iter()
+                    .map(|p| format!("wrote {}\n", p.display()))
+                    .collect::<String>(),
+            ),
+            Err(f) => failed(f, Format::Human),
+        },
         Command::Import {
             inputs,
             out,
             force,
             format,
-        } => run_import(&inputs, &out, force, format),
+        } => match cmd::import::run(&inputs, &out, force) {
+            Ok(i) => {
+                print_diags(&i.diagnostics, &i.imported.sources, format);
+                if format == Format::Human {
+                    print(&cmd::import::summary(&i, &out));
+                }
+                ExitCode::SUCCESS
+            }
+            // Import reports what it could not read as it reports what it converted: on
+            // standard output, in the format asked for.
+            Err(Failed::Input { diagnostics, files }) => {
+                print_diags(&diagnostics, &files, format);
+                ExitCode::from(2)
+            }
+            Err(f) => failed(f, format),
+        },
         Command::Pack {
             meeting,
             out,
             format,
             deny,
             typst_source,
-        } => run_pack(&meeting, &out, format, deny, typst_source),
+        } => pack(
+            &cmd::pack::Request {
+                meeting: &meeting,
+                out: &out,
+                deny_warnings: deny.is_some(),
+                typst_source,
+            },
+            format,
+        ),
         Command::Rename {
             old,
             new,
@@ -297,12 +351,28 @@ pub fn run(cli: Cli) -> ExitCode {
             dir,
             write,
         } => {
-            use crate::fix::rename_command::{run_rename, What};
+            use cmd::rename::{Renamed, What};
             let what = match (old, new) {
                 (Some(old), Some(new)) if !retired => What::One { old, new },
                 _ => What::Retired,
             };
-            run_rename(&dir, what, write)
+            match cmd::rename::run(&dir, what, write) {
+                Ok(Renamed::LoadErrors { diagnostics, files }) => {
+                    print(&report::human(&diagnostics, &files, false));
+                    print(&format!("rename refused: the front matter or constitution.yaml has {} error(s); fix them first (nothing was changed)\n", diagnostics.len()));
+                    ExitCode::from(1)
+                }
+                Ok(Renamed::Refused(why)) => {
+                    print(&format!("rename refused: {why}\nnothing was changed\n"));
+                    ExitCode::from(1)
+                }
+                Ok(Renamed::Planned { shown, written, .. }) => {
+                    print(&shown);
+                    print_written(written.as_deref());
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failed(f, Format::Human),
+            }
         }
         Command::Renumber {
             document,
@@ -313,11 +383,12 @@ pub fn run(cli: Cli) -> ExitCode {
             choose,
             rewrite_inferred,
         } => {
+            use cmd::renumber::{Refusal, Renumbered};
             let policy = policy.map(|p| match p {
                 PolicyArg::Draft => crate::fix::renumber::Policy::Draft,
                 PolicyArg::Adopted => crate::fix::renumber::Policy::Adopted,
             });
-            crate::fix::command::run_renumber(crate::fix::command::Request {
+            let outcome = cmd::renumber::run(cmd::renumber::Request {
                 dir: &dir,
                 only: document,
                 write,
@@ -325,7 +396,24 @@ pub fn run(cli: Cli) -> ExitCode {
                 leave_unclear,
                 choose: &choose,
                 rewrite_inferred,
-            })
+            });
+            match outcome {
+                Ok(Renumbered::Refused(r)) => {
+                    if let Refusal::LoadErrors { diagnostics, files }
+                    | Refusal::Unclear { diagnostics, files } = &r
+                    {
+                        print(&report::human(diagnostics, files, false));
+                    }
+                    print(&r.text());
+                    ExitCode::from(1)
+                }
+                Ok(Renumbered::Planned { shown, written, .. }) => {
+                    print(&shown);
+                    print_written(written.as_deref());
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failed(f, Format::Human),
+            }
         }
         Command::Diff {
             old,
@@ -336,134 +424,167 @@ pub fn run(cli: Cli) -> ExitCode {
             author,
             date,
             path,
-        } => run_diff(DiffArgs {
-            old,
-            new,
-            document,
-            format,
-            out,
-            author,
-            date,
-            path,
-        }),
-    }
-}
-
-/// The arguments of `clerk diff`.
-pub struct DiffArgs {
-    pub old: String,
-    pub new: Option<String>,
-    pub document: Option<String>,
-    pub format: DiffFormat,
-    pub out: Option<PathBuf>,
-    pub author: Option<String>,
-    pub date: Option<String>,
-    pub path: Option<String>,
-}
-
-fn valid_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-fn run_diff(a: DiffArgs) -> ExitCode {
-    use crate::diff;
-    if let Some(d) = a.date.as_deref().filter(|d| !valid_date(d)) {
-        eprintln!("error: --date: `{d}` is not a date; write YYYY-MM-DD");
-        return ExitCode::from(2);
-    }
-    let (old, new) = match diff::version::load_pair(&a.old, a.new.as_deref(), a.path.as_deref()) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Some(id) = &a.document {
-        let known = |c: &crate::model::Constitution| c.document(id).is_some();
-        if !known(&old.constitution) && !known(&new.constitution) {
-            eprintln!("error: --document: no document with id `{id}` in either version");
-            return ExitCode::from(2);
-        }
-    }
-    let commit = new.commit.as_ref();
-    let opts = diff::Options {
-        document: a.document,
-        author: a.author.or_else(|| commit.map(|c| c.author.clone())),
-        date: a.date.or_else(|| commit.map(|c| c.date.clone())),
-        old_label: old.label.clone(),
-        new_label: new.label.clone(),
-    };
-    let d = diff::diff(&old.constitution, &new.constitution, &opts);
-    let dir = a.out.unwrap_or_else(|| PathBuf::from(DEFAULT_DIFF_OUT));
-    let written = match a.format {
-        DiffFormat::Json => {
-            out(&diff::json_lines(&d));
-            return ExitCode::SUCCESS;
-        }
-        DiffFormat::Text => {
-            out(&diff::summary::text(&d));
-            return ExitCode::SUCCESS;
-        }
-        DiffFormat::Html => diff::html::write(&d, &dir),
-        DiffFormat::Docx => diff::docx::write(&d, &dir),
-    };
-    match written {
-        Ok(files) => {
-            let index = files.first().map(|p| p.display().to_string());
-            out(&format!(
-                "wrote {} file{} to {}{}\n",
-                files.len(),
-                if files.len() == 1 { "" } else { "s" },
-                dir.display(),
-                index.map(|i| format!(" (open {i})")).unwrap_or_default()
-            ));
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
+        } => {
+            let format = match format {
+                DiffFormat::Html => cmd::diff::Format::Html,
+                DiffFormat::Json => cmd::diff::Format::Json,
+                DiffFormat::Docx => cmd::diff::Format::Docx,
+                DiffFormat::Text => cmd::diff::Format::Text,
+            };
+            let req = cmd::diff::Request {
+                old,
+                new,
+                document,
+                format,
+                out,
+                author,
+                date,
+                path,
+            };
+            match cmd::diff::run(req) {
+                Ok(cmd::diff::Diffed::Shown(text)) => done(&text),
+                Ok(cmd::diff::Diffed::Written { dir, files }) => {
+                    let index = files.first().map(|p| p.display().to_string());
+                    done(&format!(
+                        "wrote {} file{} to {}{}\n",
+                        files.len(),
+                        if files.len() == 1 { "" } else { "s" },
+                        dir.display(),
+                        index.map(|i| format!(" (open {i})")).unwrap_or_default()
+                    ))
+                }
+                Err(f) => failed(f, Format::Human),
+            }
         }
     }
 }
 
-fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitCode {
-    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let checked = match check::check_dir(dir) {
+/// Print to standard output; a closed pipe is not an error worth reporting.
+fn print(s: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(s.as_bytes());
+}
+
+/// Print and succeed.
+fn done(s: &str) -> ExitCode {
+    print(s);
+    ExitCode::SUCCESS
+}
+
+/// Write a report to standard output as it is made, through a buffer, rather than building
+/// it whole first (see [`report::write_json_lines`]). Like [`print`], a closed pipe is not an
+/// error worth reporting.
+fn stream(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) {
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = write(&mut w).and_then(|()| w.flush());
+}
+
+fn styled(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn print_diags(diags: &[Diagnostic], files: &[SourceFile], format: Format) {
+    let styled = styled(std::io::stdout().is_terminal());
+    match format {
+        Format::Json => stream(|w| report::write_json_lines(w, diags, files)),
+        Format::Human => stream(|w| report::write_human(w, diags, files, styled)),
+    }
+}
+
+/// "changed FILE" for every file a write replaced.
+fn print_written(written: Option<&[PathBuf]>) {
+    for p in written.unwrap_or_default() {
+        print(&format!("changed {}\n", p.display()));
+    }
+}
+
+/// A command that could not run: say why, exit 2. Diagnostics go to standard output as JSON
+/// Lines when JSON was asked for (a consumer reads one stream), otherwise to standard error.
+fn failed(f: Failed, format: Format) -> ExitCode {
+    match f {
+        Failed::Input { diagnostics, files } => match format {
+            Format::Json => stream(|w| report::write_json_lines(w, &diagnostics, &files)),
+            Format::Human => eprint!(
+                "{}",
+                report::human(
+                    &diagnostics,
+                    &files,
+                    styled(std::io::stderr().is_terminal())
+                )
+            ),
+        },
+        Failed::Usage(why) | Failed::Output(why) => eprintln!("error: {why}"),
+        Failed::Template(e) => {
+            eprintln!("error: template {e}");
+            if let Some(detail) = &e.detail {
+                for line in detail.lines() {
+                    eprintln!("  {line}");
+                }
+            }
+        }
+    }
+    ExitCode::from(2)
+}
+
+fn check(dir: &std::path::Path, format: Format, deny_warnings: bool, show_info: bool) -> ExitCode {
+    if let Err(f) = cmd::missing_folder(dir) {
+        return failed(f, format);
+    }
+    let checked = match cmd::check::check_dir(dir) {
         Ok(c) => c,
         Err(fatal) => {
-            match format {
-                Format::Json => stream(|w| report::write_json_lines(w, &fatal.0, &fatal.1)),
-                Format::Human => eprint!("{}", report::human(&fatal.0, &fatal.1, styled)),
-            }
-            return ExitCode::from(2);
+            return failed(
+                Failed::Input {
+                    diagnostics: fatal.0,
+                    files: fatal.1,
+                },
+                format,
+            )
         }
     };
     let diags = &checked.diagnostics;
     let files = &checked.constitution.files;
-    match format {
-        Format::Json => stream(|w| report::write_json_lines(w, diags, files)),
-        Format::Human => {
-            stream(|w| report::write_human(w, diags, files, styled));
-            let clauses = checked
-                .constitution
-                .documents
-                .iter()
-                .map(|d| d.clauses.len())
-                .sum();
-            out(&format!(
-                "{}\n",
-                report::summary(diags, checked.constitution.documents.len(), clauses)
-            ));
-        }
+    // Info findings are for someone looking for them; a clean check says so in a line.
+    let quiet_info = format == Format::Human && !show_info;
+    let shown: Vec<Diagnostic> = if quiet_info {
+        diags
+            .iter()
+            .filter(|d| d.severity != Severity::Info)
+            .cloned()
+            .collect()
+    } else {
+        diags.clone()
+    };
+    print_diags(&shown, files, format);
+    let hidden = diags.len() - shown.len();
+    if hidden > 0 {
+        print(&format!(
+            "{hidden} info finding{} not shown (`clerk check --show info` lists {})\n",
+            if hidden == 1 { "" } else { "s" },
+            if hidden == 1 { "it" } else { "them" }
+        ));
     }
+    if format == Format::Human {
+        let clauses = checked
+            .constitution
+            .documents
+            .iter()
+            .map(|d| d.clauses.len())
+            .sum();
+        print(&format!(
+            "{}\n",
+            report::summary(diags, checked.constitution.documents.len(), clauses)
+        ));
+    }
+    exit_for(diags, deny_warnings)
+}
+
+/// 1 when any diagnostic is an error (or a warning, when warnings are denied), else 0.
+fn exit_for(diags: &[Diagnostic], deny_warnings: bool) -> ExitCode {
     let fails = diags.iter().any(|d| {
-        d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning)
+        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
     });
     if fails {
         ExitCode::from(1)
@@ -472,269 +593,77 @@ fn run_check(dir: &std::path::Path, format: Format, deny: Option<Deny>) -> ExitC
     }
 }
 
-/// Load a constitution for a command that needs it whole; on failure print why (to stderr)
-/// and give the exit status 2.
-pub fn load_or_report(dir: &std::path::Path) -> Result<crate::model::Constitution, ExitCode> {
-    match crate::load::load_dir(dir) {
-        Ok((c, _)) => Ok(c),
-        Err(fatal) => {
-            eprint!("{}", report::human(&fatal.0, &fatal.1, false));
-            Err(ExitCode::from(2))
-        }
-    }
-}
-
-fn run_refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode {
-    let to = match to.map(crate::refs::listing::To::parse).transpose() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: --to: {e}");
-            return ExitCode::from(2);
-        }
+fn refs(dir: &std::path::Path, format: Format, to: Option<&str>) -> ExitCode {
+    let recs = match cmd::refs::run(dir, to) {
+        Ok(r) => r,
+        Err(f) => return failed(f, Format::Human),
     };
-    let c = match load_or_report(dir) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if let Some(t) = &to {
-        if c.document(&t.document).is_none() {
-            eprintln!("error: --to: no document with id `{}`", t.document);
-            return ExitCode::from(2);
-        }
-    }
-    let refs = crate::refs::resolve::resolve_all(&c);
-    let recs = crate::refs::listing::records(&c, &refs, to.as_ref());
     match format {
-        Format::Json => {
-            let mut s = String::new();
+        Format::Json => stream(|w| {
             for r in &recs {
-                s.push_str(&serde_json::to_string(r).expect("plain data"));
-                s.push('\n');
+                serde_json::to_writer(&mut *w, r)?;
+                w.write_all(b"\n")?;
             }
-            out(&s);
-        }
-        Format::Human => out(&crate::refs::listing::table(&recs)),
+            Ok(())
+        }),
+        Format::Human => print(&crate::refs::listing::table(&recs)),
     }
     ExitCode::SUCCESS
 }
 
-fn print_diags(
-    diags: &[crate::diag::Diagnostic],
-    files: &[crate::source::SourceFile],
-    format: Format,
-) {
-    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    match format {
-        Format::Json => stream(|w| report::write_json_lines(w, diags, files)),
-        Format::Human => stream(|w| report::write_human(w, diags, files, styled)),
-    }
-}
-
-fn run_import(inputs: &[PathBuf], dir: &std::path::Path, force: bool, format: Format) -> ExitCode {
-    use crate::import;
-    let mut read = Vec::with_capacity(inputs.len());
-    let mut failed = Vec::new();
-    for p in inputs {
-        let shown = p.display().to_string();
-        let too_big = std::fs::metadata(p).is_ok_and(|m| m.len() > crate::load::MAX_FILE_BYTES);
-        match std::fs::read(p) {
-            Ok(_) if too_big => failed.push(
-                crate::diag::Diagnostic::error(
-                    rules::IMPORT_UNREADABLE,
-                    format!(
-                        "{shown} is larger than {} MiB",
-                        crate::load::MAX_FILE_BYTES >> 20
-                    ),
-                )
-                .at_path(shown, None),
-            ),
-            Ok(bytes) => read.push(import::Input { path: shown, bytes }),
-            Err(e) => failed.push(
-                crate::diag::Diagnostic::error(
-                    rules::IO_ERROR,
-                    format!("{shown} cannot be read: {e}"),
-                )
-                .at_path(shown, None),
-            ),
-        }
-    }
-    if !failed.is_empty() {
-        print_diags(&failed, &[], format);
-        return ExitCode::from(2);
-    }
-    let imported = match import::import(&read) {
-        Ok(i) => i,
-        Err(diags) => {
-            print_diags(&diags, &[], format);
-            return ExitCode::from(2);
-        }
-    };
-    let (files, warnings) = match import::write::plan(dir, &imported, force) {
-        Ok(p) => p,
-        Err(diags) => {
-            print_diags(&diags, &[], format);
-            return ExitCode::from(2);
-        }
-    };
-    let mut diags = imported.diagnostics.clone();
-    diags.extend(warnings);
-    print_diags(&diags, &imported.sources, format);
-    match import::write::write(&files) {
-        Ok(_) => {
-            if format == Format::Human {
-                let mut s = format!(
-                    "imported {} document(s) from {} file(s) into {}:\n",
-                    imported.documents.len(),
-                    read.len(),
-                    dir.display()
-                );
-                for d in &imported.documents {
-                    s.push_str(&format!(
-                        "  {:<48} {} clause(s)  \"{}\"\n",
-                        d.path,
-                        d.clauses.len(),
-                        d.meta.title
-                    ));
-                }
-                let unplaced = imported.documents.iter().any(|d| d.meta.part.is_none());
-                s.push_str(&format!(
-                    "next: {}run `clerk check {}`\n",
-                    if unplaced {
-                        "set the `part:` of each document in part-0/, then "
-                    } else {
-                        ""
-                    },
-                    dir.display()
-                ));
-                out(&s);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run_explain(code: Option<&str>) -> ExitCode {
-    match code {
-        None => {
-            for r in rules::ALL {
-                out(&format!("{}  {:<24} {}\n", r.code, r.name, r.what));
-            }
-            ExitCode::SUCCESS
-        }
-        Some(code) => match rules::find(code) {
-            Some(rule) => {
-                out(&rules::explain(rule));
-                ExitCode::SUCCESS
-            }
-            None => {
-                eprintln!("error: no rule `{code}`; `clerk explain` lists them all");
-                ExitCode::from(2)
-            }
-        },
-    }
-}
-
-fn template_error(e: &crate::render::TemplateError) {
-    eprintln!("error: template {e}");
-    if let Some(detail) = &e.detail {
-        for line in detail.lines() {
-            eprintln!("  {line}");
-        }
-    }
-}
-
-fn run_build(
-    dir: &std::path::Path,
-    out_dir: &std::path::Path,
-    templates: Option<&std::path::Path>,
-    allow_errors: bool,
-    quiet: bool,
-) -> ExitCode {
-    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let (checked, refs) = match check::check_dir_with_refs(dir) {
-        Ok(c) => c,
-        Err(fatal) => {
-            eprint!("{}", report::human(&fatal.0, &[], styled));
-            return ExitCode::from(2);
-        }
-    };
-    let c = &checked.constitution;
-    let diags = &checked.diagnostics;
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    if errors > 0 && !allow_errors {
-        let shown: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
-        eprint!("{}", report::human(&shown, &c.files, styled));
-        eprintln!(
-            "error: not building: `clerk check` found {errors} error{}; fix them, or preview with --allow-errors",
-            if errors == 1 { "" } else { "s" }
-        );
-        return ExitCode::from(1);
-    }
-    let templates = match templates {
-        Some(t) if !t.is_dir() => {
-            eprintln!("error: --templates: {} is not a folder", t.display());
-            return ExitCode::from(2);
-        }
-        Some(t) => Some(t.to_path_buf()),
-        None => Some(PathBuf::from(DEFAULT_TEMPLATES_DIR)).filter(|p| p.is_dir()),
-    };
-    let templates = match crate::render::Templates::load(templates.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            template_error(&e);
-            return ExitCode::from(2);
-        }
-    };
+fn build(req: &cmd::build::Request<'_>, quiet: bool) -> ExitCode {
     let mut progress = Progress::new(!quiet && std::env::var_os("CI").is_none());
-    let site = crate::render::render_site(c, &refs, &templates, &mut |done, total| {
-        progress.show(done, total)
-    });
+    let built = cmd::build::run(req, &mut |done, total| progress.show(done, total));
     progress.clear();
-    let site = match site {
-        Ok(s) => s,
-        Err(e) => {
-            template_error(&e);
-            return ExitCode::from(2);
+    match built {
+        Ok(cmd::build::Built::Refused { errors, files }) => {
+            eprint!(
+                "{}",
+                report::human(&errors, &files, styled(std::io::stderr().is_terminal()))
+            );
+            eprintln!(
+                "error: not building: `clerk check` found {} error{}; fix them, or preview with --allow-errors",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
         }
-    };
-    if let Err(e) = site.write(out_dir) {
-        eprintln!("error: cannot write the site to {}: {e}", out_dir.display());
-        return ExitCode::from(2);
+        Ok(cmd::build::Built::Written {
+            pages,
+            documents,
+            errors,
+            warnings,
+        }) => {
+            if !quiet {
+                let plural =
+                    |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+                let mut notes = Vec::new();
+                if errors > 0 {
+                    notes.push(plural(errors, "error"));
+                }
+                if warnings > 0 {
+                    notes.push(plural(warnings, "warning"));
+                }
+                let notes = if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({}; see `clerk check`)", notes.join(", "))
+                };
+                print(&format!(
+                    "built {} of {} into {}{notes}\n",
+                    plural(pages, "page"),
+                    plural(documents, "document"),
+                    req.out.display()
+                ));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => failed(f, Format::Human),
     }
-    if !quiet {
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        let mut notes = Vec::new();
-        if errors > 0 {
-            notes.push(plural(errors, "error"));
-        }
-        if warnings > 0 {
-            notes.push(plural(warnings, "warning"));
-        }
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" ({}; see `clerk check`)", notes.join(", "))
-        };
-        out(&format!(
-            "built {} of {} into {}{notes}\n",
-            plural(site.pages, "page"),
-            plural(c.documents.len(), "document"),
-            out_dir.display()
-        ));
-    }
-    ExitCode::SUCCESS
 }
 
-/// A one-line progress report on stderr, for builds that take longer than a moment: only on
-/// a terminal, never in CI or with `--quiet`.
+/// A one-line progress report on stderr, for builds and packs that take longer than a
+/// moment: only on a terminal, never in CI or with `--quiet`.
 struct Progress {
     enabled: bool,
     start: std::time::Instant,
@@ -764,6 +693,15 @@ impl Progress {
         }
     }
 
+    /// Say which step a long command is in. Drawn as the step starts (a step may take
+    /// seconds with no way to count through it), on a terminal only.
+    fn step(&mut self, what: &str) {
+        if self.enabled {
+            eprint!("\r\x1b[2K{what}…");
+            self.shown = Some(std::time::Instant::now());
+        }
+    }
+
     fn clear(&mut self) {
         if self.shown.take().is_some() {
             eprint!("\r\x1b[2K");
@@ -771,83 +709,40 @@ impl Progress {
     }
 }
 
-fn run_init_templates(dir: &std::path::Path, force: bool) -> ExitCode {
-    match crate::render::templates::write_defaults(dir, force) {
-        Ok(paths) => {
-            for p in paths {
-                out(&format!("wrote {}\n", p.display()));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run_pack(
-    meeting: &std::path::Path,
-    out_dir: &std::path::Path,
-    format: Format,
-    deny: Option<Deny>,
-    typst_source: bool,
-) -> ExitCode {
-    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let run = match crate::pack::build(meeting) {
-        Ok(r) => r,
-        Err(fatal) => {
-            match format {
-                Format::Json => stream(|w| report::write_json_lines(w, &fatal.0, &[])),
-                Format::Human => eprint!("{}", report::human(&fatal.0, &[], styled)),
-            }
-            return ExitCode::from(2);
-        }
+fn pack(req: &cmd::pack::Request<'_>, format: Format) -> ExitCode {
+    let mut progress = Progress::new(std::env::var_os("CI").is_none());
+    let packed = cmd::pack::run(req, &mut |step| progress.step(step.describe()));
+    progress.clear();
+    let packed = match packed {
+        Ok(p) => p,
+        Err(f) => return failed(f, format),
     };
-    let diags = &run.diagnostics;
-    match format {
-        Format::Json => stream(|w| report::write_json_lines(w, diags, &run.files)),
-        Format::Human => stream(|w| report::write_human(w, diags, &run.files, styled)),
-    }
-    let fails = diags.iter().any(|d| {
-        d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning)
-    });
-    let pack = match (&run.pack, fails) {
-        (Some(p), false) => p,
-        _ => {
-            if format == Format::Human {
-                let errors = diags.iter().filter(|d| d.is_error()).count();
-                if errors == 0 {
-                    out("no pack written: warnings are denied (--deny warnings)\n");
-                } else {
-                    let s = if errors == 1 { "" } else { "s" };
-                    out(&format!("no pack written: {errors} error{s}\n"));
-                }
+    print_diags(&packed.run.diagnostics, &packed.run.files, format);
+    let (Some(paths), Some(pack)) = (&packed.written, &packed.run.pack) else {
+        if format == Format::Human {
+            let errors = packed.errors();
+            if errors == 0 {
+                print("no pack written: warnings are denied (--deny warnings)\n");
+            } else {
+                let s = if errors == 1 { "" } else { "s" };
+                print(&format!("no pack written: {errors} error{s}\n"));
             }
-            return ExitCode::from(1);
         }
+        return ExitCode::from(1);
     };
-    match crate::pack::write(pack, out_dir, typst_source) {
-        Ok(paths) => {
-            if format == Format::Human {
-                let ranges: Vec<String> = pack
-                    .ranges
-                    .iter()
-                    .map(|(n, s, e)| format!("item {n}: pages {s}–{e}"))
-                    .collect();
-                out(&format!(
-                    "wrote {} ({} pages; {}) and {}\n",
-                    paths[0].display(),
-                    pack.pages,
-                    ranges.join(", "),
-                    paths[1].display()
-                ));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: cannot write the pack to {}: {e}", out_dir.display());
-            ExitCode::from(2)
-        }
+    if format == Format::Human {
+        let ranges: Vec<String> = pack
+            .ranges
+            .iter()
+            .map(|(n, s, e)| format!("item {n}: pages {s}–{e}"))
+            .collect();
+        print(&format!(
+            "wrote {} ({} pages; {}) and {}\n",
+            paths[0].display(),
+            pack.pages,
+            ranges.join(", "),
+            paths[1].display()
+        ));
     }
+    ExitCode::SUCCESS
 }

@@ -225,8 +225,22 @@ pub fn is_date(s: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
+        && {
+            let (y, m, d) = (
+                s[..4].parse::<u32>().unwrap_or(0),
+                s[5..7].parse::<u32>().unwrap_or(0),
+                s[8..10].parse::<u32>().unwrap_or(0),
+            );
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => 0,
+            };
+            (1..=days).contains(&d)
+        }
 }
 
 /// Parse and validate a document's front matter. Returns the metadata (when usable) and the

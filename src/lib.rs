@@ -21,8 +21,7 @@
 //! 5. **fixes** ([`fix`]): `clerk renumber` and `clerk rename` compute byte-range edits from
 //!    the model and the resolved references, re-read the edited text to prove every reference
 //!    still means the same clause, show a diff, and write only on request, atomically.
-//! 6. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines. Exit
-//!    codes are decided once, in [`cli`].
+//! 6. **report** ([`report`]): diagnostics become rustc-style snippets or JSON Lines.
 //! 7. **diff** ([`diff`]): `clerk diff` loads two versions (folders or git revisions), aligns
 //!    their documents and clauses, and reports tracked changes and stale references as JSON
 //!    Lines, text, an HTML redline or a Word document with tracked changes.
@@ -41,14 +40,21 @@
 //! checks, scanning for references and terms) run on every core through [`par::map`], which
 //! keeps results in document order so output does not depend on the number of threads.
 //!
+//! Each command is a module of [`cmd`] (`cmd::check`, `cmd::renumber`, `cmd::build` …) that
+//! runs these steps and returns a typed outcome — diagnostics, a plan, files written — without
+//! printing. [`cli`] parses the command line, calls one, and maps its outcome to output and
+//! to the exit status; exit codes are decided there and nowhere else. Reading a user's file
+//! goes through [`load::read_file`] (size-limited, regular files only); writing sources
+//! through [`fix::write_all`].
+//!
 //! `main.rs` only chooses the allocator and calls [`cli::main`].
 
 // Diagnostics travel in `Err` only on the error path, once per bad file; boxing them would
 // cost every caller a `*` for no measurable gain.
 #![allow(clippy::result_large_err)]
 
-pub mod check;
 pub mod cli;
+pub mod cmd;
 pub mod diag;
 pub mod diff;
 pub mod fix;

@@ -120,22 +120,44 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
     Ok((files, diags))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let len = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}")))?
-        .len();
-    if len > MAX_FILE_BYTES {
+/// Read one input file, the only way clerk reads a user's file: a regular file of at most
+/// [`MAX_FILE_BYTES`], refused (not read) when larger, and never more than that read even if
+/// it grows meanwhile. A FIFO, device or folder is refused with a diagnostic, so `/dev/zero`
+/// or a named pipe cannot hang or exhaust memory.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let cannot =
+        |e: std::io::Error| Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}"));
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
         return Err(Diagnostic::error(
+            rules::IO_ERROR,
+            "is not a regular file (a folder, pipe or device); clerk reads only files",
+        ));
+    }
+    let too_large = |len: u64| {
+        Diagnostic::error(
             rules::FILE_TOO_LARGE,
             format!(
                 "file is {} MiB; clerk reads documents of up to {} MiB",
                 len >> 20,
                 MAX_FILE_BYTES >> 20
             ),
-        ));
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
     }
-    std::fs::read(path)
-        .map_err(|e| Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}")))
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .map_err(cannot)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn rel(root: &Path, p: &Path) -> String {

@@ -160,8 +160,11 @@ pub fn write_human(
                 report.push(group);
             }
             None => {
-                let (line, col) = d.position.unwrap_or((1, 1));
-                let origin = format!("{}:{line}:{col}", d.path);
+                // A file or folder that was never read has no line to point at.
+                let origin = match d.position {
+                    Some((line, col)) => format!("{}:{line}:{col}", d.path),
+                    None => d.path.clone(),
+                };
                 let mut group =
                     title.element(Level::NOTE.message(format!("in {origin} ({label})")));
                 if let Some(h) = &d.help {

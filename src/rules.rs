@@ -246,9 +246,9 @@ rules! {
         example: "annexes numbered 1 and 3 (no 2), or 1 and B",
     }
     ANNEX_UNAVAILABLE = "K708" "annex-unavailable" {
-        what: "An annex asks for a comparison (a tracked-change redline or a key-changes table) that could not be made from the two versions it names.",
+        what: "An annex asks for a comparison (a tracked-change redline or a key-changes table) that clerk's diff engine could not make from the two versions it names. The diff engine is part of every clerk and compares any two documents, so this is a fault in clerk, not in the meeting file or the texts.",
         why: "clerk does not print a pack with a hole where an annex should be.",
-        example: "redline: {document: member-officer-protocol, against: annex-2-current-protocol.md}",
+        example: "annex 2 of item 5: the two versions could not be compared",
     }
     UNKNOWN_ANNEX = "K709" "unknown-annex" {
         what: "A report refers to an annex (\"Annex 3\", \"Appendix B\") that its agenda item does not have.",

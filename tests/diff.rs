@@ -1,6 +1,8 @@
 //! `clerk diff`: fixture cases with expected JSON Lines, robustness (a version against itself,
-//! against nothing, a revision that does not exist), git revisions, the Word package's XML
-//! (and LibreOffice, when installed), escaping, and an HTML snapshot.
+//! against nothing, a revision that does not exist), git revisions (needs `git`), the Word
+//! package's XML and the document LibreOffice makes of it (needs LibreOffice and poppler's
+//! `pdftotext`), escaping, and an HTML snapshot. A test whose tool is missing fails under CI
+//! and says it did not run elsewhere (`common::require_tool`).
 //!
 //! Fixtures live in `tests/fixtures/diff/<case>/{old,new}/` with `expected.jsonl`; run with
 //! `CLERK_BLESS=1` to rewrite the expected files after a deliberate change.
@@ -186,8 +188,7 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn git_revisions_diff_like_folders_and_carry_author_and_date() {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped: git is not installed");
+    if !common::require_tool("git", &["--version"], "apt-get install -y git") {
         return;
     }
     let case = fixture("amend-insert-delete");
@@ -351,20 +352,18 @@ fn word_output_marks_moves_as_moves() {
     assert!(doc.contains("<w:moveToRangeEnd"));
 }
 
-fn have(cmd: &str) -> bool {
-    Command::new(cmd)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn word_output_opens_in_libreoffice_with_changes_visible() {
-    let office = ["libreoffice", "soffice"].into_iter().find(|c| have(c));
-    let Some(office) = office else {
-        eprintln!("skipped: LibreOffice is not installed");
+    let Some(office) = common::find_tool(
+        &["libreoffice", "soffice"],
+        &["--version"],
+        "apt-get install -y libreoffice-writer-nogui",
+    ) else {
         return;
     };
+    if !common::require_tool("pdftotext", &["-v"], "apt-get install -y poppler-utils") {
+        return;
+    }
     let dir = scratch("office");
     let case = fixture("amend-insert-delete");
     let out = clerk(
@@ -401,26 +400,24 @@ fn word_output_opens_in_libreoffice_with_changes_visible() {
         "no PDF: {}",
         String::from_utf8_lossy(&conv.stdout)
     );
-    if have("pdftotext") || Command::new("pdftotext").arg("-v").output().is_ok() {
-        let text = Command::new("pdftotext")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
-        for words in [
-            "£25,000",
-            "£50,000",
-            "Legal Services",
-            "Services and Democracy",
-            "Waivers shall be reported",
-            "Officers shall record every decision",
-        ] {
-            assert!(
-                text.contains(words),
-                "`{words}` is not visible in the PDF: {text}"
-            );
-        }
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
+    for words in [
+        "£25,000",
+        "£50,000",
+        "Legal Services",
+        "Services and Democracy",
+        "Waivers shall be reported",
+        "Officers shall record every decision",
+    ] {
+        assert!(
+            text.contains(words),
+            "`{words}` is not visible in the PDF: {text}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,31 +1,29 @@
-//! The accuracy bar of `clerk diff` on the synthetic corpus of `../shared/bench/gen-corpus.py`:
-//! at least 95% of the true clause changes found, no clause reported amended that was only
-//! renumbered, stale references with at least 95% precision (and recall).
+//! The accuracy bar of `clerk diff` on the synthetic corpus of [`common::corpus`], whose ground
+//! truth says what v2 changed: at least 95% of the true clause changes found, no clause
+//! reported amended that was only renumbered, stale references with at least 95% precision
+//! and recall.
 //!
-//! Skipped when python3 or the generator is not there. Two facts about the generator's
-//! `changes.json` shape the scoring (both checked against its source):
-//! - it labels each change with the clause's position *while* the section is being amended,
-//!   so after an earlier deletion or insertion in the same section the label is not the v1
-//!   number. [`v1_truth`] replays the changes in order to recover the v1 numbers.
-//! - it lists only the stale references it planted itself; the seed text it samples from
-//!   holds real references too ("table 6.6", "listed in 3.3") that also go stale. A reported
-//!   stale reference counts as correct when it is in `changes.json`, or when the true
-//!   renumbering (replayed from `changes.json`) confirms it: the cited clause really carries the
-//!   reported new number (or was deleted) and the reference text is in the clause in both
-//!   versions. Precision against `changes.json` alone is printed as well.
+//! The generator lists only the stale references it wrote itself; the seed text it samples
+//! from holds real references too ("table 6.6", "listed in 3.3") that also go stale. A reported
+//! stale reference counts as correct when it is in the ground truth, or when the generator's
+//! renumbering confirms it: the cited clause really carries the reported new number (or was
+//! deleted) and the reference text is in the citing clause in both versions. Recall is
+//! measured against the references the generator wrote; precision against those alone is
+//! printed as well.
+//!
+//! `CLERK_DIFF_SCALE` (default 1, one council's constitution: about 110 clause changes and 40
+//! stale references per seed) sets the corpus size; every seed in [`SEEDS`] is scored.
+
+mod common;
 
 use clerk::diff;
 use clerk::load::load_dir;
+use common::corpus::{self, Change, Generated};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn generator() -> Option<PathBuf> {
-    let g = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen-corpus.py");
-    let python = Command::new("python3").arg("--version").output();
-    (g.exists() && python.is_ok_and(|o| o.status.success())).then_some(g)
-}
+const SEEDS: [u64; 3] = [1, 2, 3];
 
 /// Clause lines of every document of one version: doc id → (number → text).
 fn clause_lines(root: &Path) -> HashMap<String, HashMap<String, String>> {
@@ -55,116 +53,69 @@ fn clause_lines(root: &Path) -> HashMap<String, HashMap<String, String>> {
     out
 }
 
-fn label(t: &Value) -> (&str, usize) {
-    let l = if t["kind"] == "inserted" {
-        t["before"].as_str().unwrap()
-    } else {
-        t["old"].as_str().unwrap()
-    };
-    let (s, p) = l.split_once('.').unwrap();
-    (s, p.parse::<usize>().unwrap() - 1)
-}
-
-/// The clause changes of `changes.json` with their true v1 numbers: (doc, kind, number),
-/// where an insertion is named by the v1 clause it stands before.
-fn v1_truth(changes: &[Value]) -> Vec<(String, String, String)> {
-    let mut lists: HashMap<(String, String), Vec<Option<usize>>> = HashMap::new();
-    let mut out = Vec::new();
-    for t in changes.iter().filter(|t| t["kind"] != "stale-reference") {
-        let doc = t["doc"].as_str().unwrap().to_string();
-        let (sec, p) = label(t);
-        let cur = lists
-            .entry((doc.clone(), sec.to_string()))
-            .or_insert_with(|| (1..1000).map(Some).collect());
-        let kind = t["kind"].as_str().unwrap().to_string();
-        let n = match kind.as_str() {
-            "deleted" => cur.remove(p),
-            "amended" => cur[p],
-            _ => {
-                let n = cur[p];
-                cur.insert(p, None);
-                n
-            }
-        };
-        out.push((doc, kind, format!("{sec}.{}", n.expect("a v1 clause"))));
-    }
-    out
-}
-
-/// The true v1 → v2 number of every clause (deleted clauses are absent).
-fn renumbering(
-    changes: &[Value],
-    v1: &HashMap<String, HashMap<String, String>>,
-) -> HashMap<(String, String), String> {
-    let mut m = HashMap::new();
-    for (doc, lines) in v1 {
-        let mut secs: HashMap<&str, Vec<usize>> = HashMap::new();
-        for n in lines.keys().filter(|n| n.matches('.').count() == 1) {
-            let (s, c) = n.split_once('.').unwrap();
-            secs.entry(s).or_default().push(c.parse().unwrap());
-        }
-        for (sec, mut nums) in secs {
-            nums.sort_unstable();
-            let mut cur: Vec<Option<usize>> = nums.into_iter().map(Some).collect();
-            for t in changes
-                .iter()
-                .filter(|t| t["kind"] != "stale-reference" && t["doc"] == doc.as_str())
-            {
-                let (s, p) = label(t);
-                if s != sec {
-                    continue;
-                }
-                match t["kind"].as_str().unwrap() {
-                    "deleted" => {
-                        cur.remove(p);
-                    }
-                    "inserted" => cur.insert(p, None),
-                    _ => {}
-                }
-            }
-            for (pos, old) in cur.iter().enumerate() {
-                if let Some(o) = old {
-                    m.insert(
-                        (doc.clone(), format!("{sec}.{o}")),
-                        format!("{sec}.{}", pos + 1),
-                    );
-                }
-            }
-        }
-        for n in lines.keys().filter(|n| n.matches('.').count() == 2) {
-            let parent = &n[..n.rfind('.').unwrap()];
-            if let Some(p) = m.get(&(doc.clone(), parent.to_string())).cloned() {
-                m.insert(
-                    (doc.clone(), n.clone()),
-                    format!("{p}{}", &n[parent.len()..]),
-                );
-            }
-        }
-    }
-    m
-}
-
+#[derive(Debug)]
 struct Score {
-    changes_found: f64,
+    /// True clause changes (amended, deleted, inserted) and how many the diff reported.
+    changes: usize,
+    found: usize,
     false_amended: usize,
-    stale_precision: f64,
-    stale_precision_strict: f64,
-    stale_recall: f64,
+    /// Stale references the diff reported, and how many are right.
+    reported: usize,
+    correct: usize,
+    /// Of `reported`, how many are in the ground truth.
+    planted_reported: usize,
+    /// Stale references in the ground truth, and how many the diff reported.
+    planted: usize,
+    recalled: usize,
 }
 
-fn score(dir: &Path) -> Score {
-    let (old, _) = load_dir(&dir.join("v1")).unwrap();
-    let (new, _) = load_dir(&dir.join("v2")).unwrap();
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl Score {
+    fn changes_found(&self) -> f64 {
+        ratio(self.found, self.changes)
+    }
+    fn stale_precision(&self) -> f64 {
+        ratio(self.correct, self.reported)
+    }
+    fn stale_precision_strict(&self) -> f64 {
+        ratio(self.planted_reported, self.reported)
+    }
+    fn stale_recall(&self) -> f64 {
+        ratio(self.recalled, self.planted)
+    }
+}
+
+/// Score the diff of `g.v1` against `new` (`g.v2`, but for the test of the scoring itself).
+fn score(g: &Generated, new: &Path) -> Score {
+    let (old, _) = load_dir(&g.v1).unwrap();
+    let (new, _) = load_dir(new).unwrap();
     let d = diff::diff(&old, &new, &diff::Options::default());
     let recs: Vec<Value> = diff::json_lines(&d)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let changes: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("changes.json")).unwrap()).unwrap();
     let s = |v: &Value| v.as_str().map(str::to_string);
-    // Clause changes.
-    let truth = v1_truth(&changes);
+    // Clause changes, each named by (document, kind, v1 number); an insertion by the v1 clause
+    // it stands before, as the diff's `before` does.
+    let truth: Vec<(String, &str, String)> = g
+        .changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Amended { doc, v1, .. } => Some((doc.clone(), "amended", v1.clone())),
+            Change::Deleted { doc, v1, .. } => Some((doc.clone(), "deleted", v1.clone())),
+            Change::Inserted { doc, v1_before, .. } => {
+                Some((doc.clone(), "inserted", v1_before.clone()))
+            }
+            Change::StaleReference { .. } => None,
+        })
+        .collect();
     let mine: HashSet<(String, String, String)> = recs
         .iter()
         .filter(|r| r["kind"] != "stale-reference")
@@ -177,7 +128,10 @@ fn score(dir: &Path) -> Score {
             Some((s(&r["document"])?, s(&r["kind"])?, number))
         })
         .collect();
-    let found = truth.iter().filter(|t| mine.contains(*t)).count();
+    let found = truth
+        .iter()
+        .filter(|(doc, kind, n)| mine.contains(&(doc.clone(), kind.to_string(), n.clone())))
+        .count();
     let amended: HashSet<(String, String)> = truth
         .iter()
         .filter(|t| t.1 == "amended")
@@ -191,110 +145,184 @@ fn score(dir: &Path) -> Score {
             !amended.contains(&key)
         })
         .count();
-    // Stale references.
-    let key =
-        |doc: &Value, clause: &Value, was: &Value, now: &Value| (s(doc), s(clause), s(was), s(now));
-    let planted: HashSet<_> = changes
+    // Stale references, each named by (document, citing clause in v2, was, now).
+    type Key = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let planted: HashSet<Key> = g
+        .changes
         .iter()
-        .filter(|t| t["kind"] == "stale-reference")
-        .map(|t| key(&t["doc"], &t["in"], &t["was"], &t["now"]))
+        .filter_map(|c| match c {
+            Change::StaleReference {
+                doc,
+                clause,
+                was,
+                now,
+                ..
+            } => Some((
+                Some(doc.clone()),
+                Some(clause.clone()),
+                Some(was.clone()),
+                now.clone(),
+            )),
+            _ => None,
+        })
         .collect();
+    let key = |r: &Value| -> Key {
+        (
+            s(&r["document"]),
+            s(&r["clause"]),
+            s(&r["was"]),
+            s(&r["now"]),
+        )
+    };
     let stale: Vec<&Value> = recs
         .iter()
         .filter(|r| r["kind"] == "stale-reference")
         .collect();
-    let reported: HashSet<_> = stale
+    let reported: HashSet<Key> = stale.iter().map(|r| key(r)).collect();
+    let v1 = clause_lines(&g.v1);
+    let v2 = clause_lines(&g.v2);
+    // v2 number → v1 number of every clause that survived.
+    let back: HashMap<(String, String), String> = g
+        .renumbering
         .iter()
-        .map(|r| key(&r["document"], &r["clause"], &r["was"], &r["now"]))
-        .collect();
-    let v1 = clause_lines(&dir.join("v1"));
-    let v2 = clause_lines(&dir.join("v2"));
-    let m = renumbering(&changes, &v1);
-    let back: HashMap<(String, String), String> = m
-        .iter()
-        .map(|((d, a), b)| ((d.clone(), b.clone()), a.clone()))
+        .filter_map(|((d, a), b)| Some(((d.clone(), b.clone()?), a.clone())))
         .collect();
     let verified = |r: &Value| {
-        let (doc, clause, text) = (
-            s(&r["document"]).unwrap(),
+        let (Some(doc), Some(clause), Some(text), Some(target), Some(was)) = (
+            s(&r["document"]),
             s(&r["clause"]),
-            s(&r["text"]).unwrap(),
-        );
-        let target = (s(&r["target_document"]).unwrap(), s(&r["was"]).unwrap());
-        let (Some(clause), true) = (clause, m.get(&target).cloned() != Some(target.1.clone()))
-        else {
+            s(&r["text"]),
+            s(&r["target_document"]),
+            s(&r["was"]),
+        ) else {
             return false;
         };
-        let moved_right = m.get(&target).cloned() == s(&r["now"]);
+        let Some(truly_now) = g.renumbering.get(&(target, was.clone())) else {
+            return false; // not a clause of v1
+        };
+        if truly_now.as_ref() == Some(&was) || *truly_now != s(&r["now"]) {
+            return false; // not renumbered, or not to the number reported
+        }
         let Some(old_clause) = back.get(&(doc.clone(), clause.clone())) else {
             return false;
         };
         let has = |v: &HashMap<String, HashMap<String, String>>, n: &str| {
             v[&doc].get(n).is_some_and(|l| l.contains(&text))
         };
-        moved_right && has(&v2, &clause) && has(&v1, old_clause)
+        has(&v2, &clause) && has(&v1, old_clause)
     };
     let correct = stale
         .iter()
-        .filter(|r| {
-            planted.contains(&key(&r["document"], &r["clause"], &r["was"], &r["now"]))
-                || verified(r)
-        })
+        .filter(|r| planted.contains(&key(r)) || verified(r))
         .count();
-    let strict = stale
-        .iter()
-        .filter(|r| planted.contains(&key(&r["document"], &r["clause"], &r["was"], &r["now"])))
-        .count();
-    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let planted_reported = stale.iter().filter(|r| planted.contains(&key(r))).count();
     Score {
-        changes_found: ratio(found, truth.len()),
+        changes: truth.len(),
+        found,
         false_amended,
-        stale_precision: ratio(correct, stale.len()),
-        stale_precision_strict: ratio(strict, stale.len()),
-        stale_recall: ratio(planted.intersection(&reported).count(), planted.len()),
+        reported: stale.len(),
+        correct,
+        planted_reported,
+        planted: planted.len(),
+        recalled: planted.intersection(&reported).count(),
     }
 }
 
 #[test]
 fn finds_the_generated_changes() {
-    let Some(gen) = generator() else {
-        eprintln!("skipped: python3 or ../shared/bench/gen-corpus.py is missing");
-        return;
-    };
-    let scale = std::env::var("CLERK_DIFF_SCALE").unwrap_or_else(|_| "0.2".into());
-    for seed in ["1", "2"] {
-        let dir =
-            std::env::temp_dir().join(format!("clerk-diff-corpus-{}-{seed}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let ok = Command::new("python3")
-            .arg(&gen)
-            .arg(&dir)
-            .args(["--scale", &scale, "--seed", seed])
-            .output()
-            .expect("python3 runs")
-            .status
-            .success();
-        assert!(ok, "gen-corpus.py failed");
-        let s = score(&dir);
+    let scale: f64 = std::env::var("CLERK_DIFF_SCALE")
+        .map(|s| s.parse().expect("CLERK_DIFF_SCALE is a number"))
+        .unwrap_or(1.0);
+    for seed in SEEDS {
+        let dir = common::temp_dir(&format!("diff-corpus-{seed}"));
+        let opts = corpus::Options {
+            scale,
+            seed,
+            ..corpus::Options::default()
+        };
+        let g = corpus::generate(&dir, &opts).expect("the corpus is written");
+        let s = score(&g, &g.v2);
         eprintln!(
-            "scale {scale} seed {seed}: changes found {:.3}, false amended {}, stale precision {:.3} ({:.3} against changes.json alone), stale recall {:.3}",
-            s.changes_found, s.false_amended, s.stale_precision, s.stale_precision_strict, s.stale_recall
+            "scale {scale} seed {seed}: changes found {:.3} ({} of {}), false amended {}, \
+             stale precision {:.3} ({} of {}; {:.3} against the ground truth alone), \
+             stale recall {:.3} ({} of {})",
+            s.changes_found(),
+            s.found,
+            s.changes,
+            s.false_amended,
+            s.stale_precision(),
+            s.correct,
+            s.reported,
+            s.stale_precision_strict(),
+            s.stale_recall(),
+            s.recalled,
+            s.planted
         );
-        assert!(
-            s.changes_found >= 0.95,
-            "changes found {:.3}",
-            s.changes_found
-        );
+        // A bar that a corpus without changes would pass measures nothing.
+        assert!(s.changes >= 10 && s.planted >= 3, "{s:?}");
+        assert!(s.changes_found() >= 0.95, "{s:?}");
         assert_eq!(
             s.false_amended, 0,
-            "clauses reported amended that were only renumbered"
+            "clauses reported amended that were only renumbered: {s:?}"
         );
-        assert!(
-            s.stale_precision >= 0.95,
-            "stale precision {:.3}",
-            s.stale_precision
-        );
-        assert!(s.stale_recall >= 0.95, "stale recall {:.3}", s.stale_recall);
+        assert!(s.stale_precision() >= 0.95, "{s:?}");
+        assert!(s.stale_recall() >= 0.95, "{s:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// `changes.json` is the ground truth the test scores against, and the same seed writes the
+/// same corpus.
+#[test]
+fn the_corpus_is_deterministic_and_its_changes_json_is_the_truth() {
+    let opts = corpus::Options {
+        scale: 0.1,
+        seed: 7,
+        ..corpus::Options::default()
+    };
+    let (a, b) = (common::temp_dir("corpus-a"), common::temp_dir("corpus-b"));
+    let ga = corpus::generate(&a, &opts).unwrap();
+    corpus::generate(&b, &opts).unwrap();
+    assert_eq!(common::snapshot(&a), common::snapshot(&b));
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(a.join("changes.json")).unwrap()).unwrap();
+    assert_eq!(written, serde_json::to_value(&ga.changes).unwrap());
+    // The kinds of change the corpus promises are all there.
+    for kind in ["amended", "deleted", "inserted", "stale-reference"] {
+        assert!(
+            written
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["kind"] == kind),
+            "no {kind} change in {written:#}"
+        );
+    }
+    let other = corpus::generate(&b, &corpus::Options { seed: 8, ..opts }).unwrap();
+    assert_ne!(ga.changes, other.changes, "another seed, another corpus");
+    for dir in [a, b] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// The bar can fail: a diff that finds nothing (v1 against itself) scores nothing.
+#[test]
+fn a_diff_that_finds_nothing_scores_nothing() {
+    let dir = common::temp_dir("diff-corpus-nothing");
+    let opts = corpus::Options {
+        scale: 0.2,
+        ..corpus::Options::default()
+    };
+    let g = corpus::generate(&dir, &opts).unwrap();
+    let s = score(&g, &g.v1);
+    assert!(s.changes > 0 && s.planted > 0, "{s:?}");
+    assert_eq!((s.found, s.reported, s.recalled), (0, 0, 0), "{s:?}");
+    assert_eq!(s.changes_found(), 0.0);
+    assert_eq!(s.stale_recall(), 0.0);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,7 +12,8 @@
 //! 4. the command line: no overwrite without `--force`, constitution.yaml never replaced,
 //!    nothing written when an input cannot be read, `clerk explain` knows the I5xx rules.
 //!
-//! The seeds are read from `../shared/seeds/` (the project's shared folder).
+//! The seeds are the two council documents in `tests/fixtures/import/seeds/` (see the README
+//! there).
 
 mod common;
 
@@ -25,13 +26,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn seeds_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seeds")
 }
 
 fn seed(name: &str) -> Input {
     let dir = seeds_dir();
     let path = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (the seeds live in ../shared/seeds)", dir.display()))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .map(|e| e.path())
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))

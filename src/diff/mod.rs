@@ -19,7 +19,11 @@
 //! every record say everything that is true of the clause, so an amended clause that also
 //! changed number is `kind: "amended"` with `renumbered: true`.
 //!
-//! This module decides kinds and owns the data; it never prints or writes files (the CLI does).
+//! This module decides kinds and owns the data, and never prints. Its edges touch the file
+//! system: [`version`] reads the two versions (folders, or git revisions through [`git`]), and
+//! for `--format html` and `--format docx` [`html::write`] and [`docx::write`] write the
+//! redline files into the `--out` folder (default `out/diff/`). Which format, which folder,
+//! and reporting what was written are the `diff` command's.
 
 pub mod align;
 pub mod docx;

@@ -21,7 +21,7 @@ pub struct Version {
 }
 
 /// The folder a revision is read from when nothing says otherwise.
-pub const DEFAULT_FOLDER: &str = crate::cli::DEFAULT_DIR;
+pub const DEFAULT_FOLDER: &str = crate::cmd::DEFAULT_DIR;
 
 enum Spec<'a> {
     Dir(&'a str),

@@ -5,9 +5,7 @@
 //! commits new texts to disk atomically (all temp files written and synced first, then
 //! renamed), through the [`Sink`] trait so tests can inject failures.
 
-pub mod command;
 pub mod rename;
-pub mod rename_command;
 pub mod renumber;
 
 use crate::source::Span;
@@ -129,30 +127,18 @@ impl Sink for NewFiles {
     }
 }
 
-/// Write edited sources of a constitution loaded from `dir` (all or none, durably) and say
-/// which files changed: the last step of `clerk renumber --write` and `clerk rename --write`.
+/// Write edited sources of a constitution loaded from `dir` (all or none, durably): the last
+/// step of `clerk renumber --write` and `clerk rename --write`. Returns the files replaced.
 pub fn write_sources(
     dir: &Path,
     c: &crate::model::Constitution,
     texts: &[(crate::source::FileId, String)],
-) -> std::process::ExitCode {
+) -> Result<Vec<PathBuf>, String> {
     let files: Vec<_> = texts
         .iter()
         .map(|(fid, t)| (dir.join(&c.file(*fid).path), t.clone()))
         .collect();
-    match write_all(&mut Disk, &files) {
-        Ok(done) => {
-            let mut out = std::io::stdout().lock();
-            for p in done {
-                let _ = writeln!(out, "changed {}", p.display());
-            }
-            std::process::ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::ExitCode::from(2)
-        }
-    }
+    write_all(&mut Disk, &files).map_err(|e| e.to_string())
 }
 
 /// Write every `(path, contents)` or none: all are staged first; if any staging fails the

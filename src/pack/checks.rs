@@ -54,7 +54,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
                             format!("annex {} of item {}: {msg}", a.label.value, item.number.value),
                         )
                         .at(inputs.meeting_file, meeting_path(inputs), a.label.span.clone())
-                        .help("print the documents themselves as annexes (`document:`), or build clerk with the diff engine"),
+                        .help("print the documents themselves as annexes (`document:`) for now, and report this: every clerk has the diff engine, so any two documents should compare"),
                     );
                 }
             }

@@ -1,11 +1,22 @@
 //! The HTML pack: one accessible page (`index.html`) rendered from the views through the tera
 //! template `templates/pack/index.html`, compiled into the binary.
 //!
-//! Source text is escaped twice over: Markdown bodies become HTML here with every piece of raw
-//! HTML turned into text and only web links kept as links, and every other string goes
-//! through tera's autoescaping. Layout and print CSS live in the template.
+//! Source text is escaped twice over: Markdown bodies become HTML here, under the published
+//! site's rules and with its escaping ([`crate::render::escape`]), and every other string
+//! goes through tera's autoescaping. Layout and print CSS live in the template.
+//!
+//! The site's rules, applied to every Markdown body whatever the source says:
+//! - raw HTML (HTML blocks, inline tags) is written as escaped text
+//!   ([`escape_raw_html`]), so a `<script>` or an `onerror=` shows up as visible characters;
+//! - a link stays a link only when it is a web link (`https://`, `http://`, `mailto:`) that
+//!   [`safe_url`] passes; a `javascript:`, `vbscript:` or `data:` link loses its link and its
+//!   text gets the raw-HTML escaping, and any other link (into the constitution, which the
+//!   pack does not carry) prints as its text;
+//! - images are not published: their alt text is shown instead, so no report can load a
+//!   remote file (a tracking pixel) or a script URL into the page.
 
 use super::view::{BlockKind, Body, Change, PackView, RedlineBlock};
+use crate::render::escape::{escape, escape_raw_html, safe_url};
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -15,21 +26,6 @@ pub const TEMPLATE: &str = include_str!("../../templates/pack/index.html");
 /// Heading levels: h1 the pack, h2 agenda and items, h3 reports and annexes, h4 and deeper
 /// the sections inside them (as in the PDF).
 const BODY_SHIFT: usize = 3;
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 fn shifted(level: HeadingLevel) -> HeadingLevel {
     match (level as usize + BODY_SHIFT).min(6) {
@@ -45,9 +41,22 @@ fn web(url: &str) -> bool {
         .any(|p| url.starts_with(p))
 }
 
+/// What became of a `Start(Link)`, to close it the same way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LinkKind {
+    /// A web link: pulldown-cmark writes it (with its own href escaping).
+    Kept,
+    /// Not a web link: only its text is printed.
+    Dropped,
+    /// A script or data URL: only its text is printed, with the escaping of raw HTML (the
+    /// text of such a link is often the URL itself).
+    Unsafe,
+}
+
 /// Markdown to HTML: headings shifted below the pack's, raw HTML escaped, links other than web
-/// links printed as their text, and list items that start with a clause number marked
-/// `class="clause"` so they print without bullets.
+/// links printed as their text, images as their alt text (see the module's rules), and list
+/// items that start with a clause number marked `class="clause"` so they print without
+/// bullets.
 pub fn markdown(md: &str) -> String {
     let events: Vec<Event<'_>> = Parser::new_ext(md, crate::parse::options()).collect();
     // Which list items start with a clause number, by the index of their start event.
@@ -75,39 +84,48 @@ pub fn markdown(md: &str) -> String {
             }
         }
     }
-    let mut in_local_link = Vec::new();
+    let mut links: Vec<LinkKind> = Vec::new();
     let mapped = events.into_iter().enumerate().filter_map(|(i, ev)| {
         Some(match ev {
             Event::Start(Tag::Item) if numbered[i] => {
                 Event::Html(CowStr::from("<li class=\"clause\">"))
             }
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => Event::Start(Tag::Heading {
+            // Heading attributes are not enabled in clerk's Markdown; none is passed on.
+            Event::Start(Tag::Heading { level, .. }) => Event::Start(Tag::Heading {
                 level: shifted(level),
-                id,
-                classes,
-                attrs,
+                id: None,
+                classes: Vec::new(),
+                attrs: Vec::new(),
             }),
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level))),
-            Event::Start(Tag::Link { dest_url, .. }) if !web(&dest_url) => {
-                in_local_link.push(true);
-                return None;
-            }
-            Event::Start(l @ Tag::Link { .. }) => {
-                in_local_link.push(false);
-                Event::Start(l)
-            }
-            Event::End(TagEnd::Link) => {
-                if in_local_link.pop().unwrap_or(false) {
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let kind = if !safe_url(dest_url) {
+                    LinkKind::Unsafe
+                } else if web(dest_url) {
+                    LinkKind::Kept
+                } else {
+                    LinkKind::Dropped
+                };
+                links.push(kind);
+                if kind != LinkKind::Kept {
                     return None;
                 }
-                Event::End(TagEnd::Link)
+                ev
             }
-            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            Event::End(TagEnd::Link) => {
+                if links.pop() != Some(LinkKind::Kept) {
+                    return None;
+                }
+                ev
+            }
+            Event::Text(t) if links.last() == Some(&LinkKind::Unsafe) => {
+                Event::Html(escape_raw_html(&t).into())
+            }
+            // Images are never loaded: the alt text (the events between these) is printed.
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => return None,
+            Event::Start(Tag::HtmlBlock) => Event::Html(CowStr::from("<p class=\"raw-html\">")),
+            Event::End(TagEnd::HtmlBlock) => Event::Html(CowStr::from("</p>\n")),
+            Event::Html(t) | Event::InlineHtml(t) => Event::Html(escape_raw_html(&t).into()),
             other => other,
         })
     });
@@ -261,6 +279,43 @@ mod tests {
         assert!(!h.contains("<script>"), "{h}");
         assert!(
             h.contains("see CSO 16 and <a href=\"https://example.org\">site</a>"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn images_script_urls_and_attributes_are_not_published() {
+        let h = markdown(concat!(
+            "![pixel](https://tracker.example/p.gif) ![x](javascript:alert(1)) ",
+            "[![logo](https://tracker.example/l.png)](https://example.org) ",
+            "[a](javascript:alert(2)) [b](JavaScript:alert(3)) [c](data:text/html,x) ",
+            "[d](vbscript:x) <javascript:alert(4)> [e](cso.html#cso-1)\n\n",
+            "<img src=x onerror=alert(5)>\n\n",
+            "text <a href=\"javascript:alert(6)\">f</a> end\n",
+        ));
+        for bad in [
+            "<img",
+            "<a href=\"javascript",
+            "javascript:",
+            "onerror=",
+            "tracker.example",
+        ] {
+            assert!(
+                !h.to_ascii_lowercase().contains(&bad.to_ascii_lowercase()),
+                "{bad}: {h}"
+            );
+        }
+        assert!(
+            h.contains("pixel x <a href=\"https://example.org\">logo</a> a b c d"),
+            "{h}"
+        );
+        assert!(h.contains("javascript&#58;alert(4) e"), "{h}");
+        assert!(
+            h.contains("<p class=\"raw-html\">&lt;img src&#61;x onerror&#61;alert(5)&gt;"),
+            "{h}"
+        );
+        assert!(
+            h.contains("&lt;a href&#61;&quot;javascript&#58;alert(6)&quot;&gt;f&lt;/a&gt;"),
             "{h}"
         );
     }

@@ -56,8 +56,31 @@ pub struct Run {
     pub pack: Option<Pack>,
 }
 
-/// Build a pack in memory. `Err` only when the run could not start (exit status 2).
-pub fn build(meeting_path: &Path) -> Result<Run, Fatal> {
+/// The steps of building a pack, for a progress line: a pack of thousands of pages spends
+/// seconds in each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Reading,
+    Checking,
+    Typesetting,
+    Html,
+}
+
+impl Step {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Step::Reading => "reading the meeting, its reports and annexes",
+            Step::Checking => "checking reports and annexes",
+            Step::Typesetting => "typesetting the PDF",
+            Step::Html => "making the HTML page",
+        }
+    }
+}
+
+/// Build a pack in memory, saying each step as it starts. `Err` only when the run could not
+/// start (exit status 2).
+pub fn build(meeting_path: &Path, step: &mut dyn FnMut(Step)) -> Result<Run, Fatal> {
+    step(Step::Reading);
     let inputs = match inputs::read(meeting_path) {
         Ok(i) => i,
         Err(inputs::Failed::Fatal(f)) => return Err(f),
@@ -69,6 +92,7 @@ pub fn build(meeting_path: &Path) -> Result<Run, Fatal> {
             })
         }
     };
+    step(Step::Checking);
     let mut diags = inputs.diagnostics.clone();
     diags.extend(checks::run(&inputs));
     diag::sort(&mut diags);
@@ -78,7 +102,7 @@ pub fn build(meeting_path: &Path) -> Result<Run, Fatal> {
         pack: None,
     };
     if !run.diagnostics.iter().any(Diagnostic::is_error) {
-        match render(&inputs) {
+        match render(&inputs, step) {
             Ok(p) => {
                 run.diagnostics.extend(p.warnings.iter().cloned());
                 run.pack = Some(p);
@@ -90,12 +114,13 @@ pub fn build(meeting_path: &Path) -> Result<Run, Fatal> {
     Ok(run)
 }
 
-fn render(inputs: &inputs::Inputs) -> Result<Pack, Diagnostic> {
+fn render(inputs: &inputs::Inputs, step: &mut dyn FnMut(Step)) -> Result<Pack, Diagnostic> {
     let failed = |path: &str, msg: String| {
         Diagnostic::error(rules::PACK_RENDER, msg).at_path(path.to_string(), None)
     };
     let mut v = view::build(inputs).map_err(|m| failed("pack", m))?;
     let day = inputs.meeting.date;
+    step(Step::Typesetting);
     let rendered = pdf::render(&v, (day.year, day.month, day.day))
         .map_err(|m| failed("templates/pack/pack.typ", m))?;
     for (n, s, e) in &rendered.ranges {
@@ -103,6 +128,7 @@ fn render(inputs: &inputs::Inputs) -> Result<Pack, Diagnostic> {
             it.pages = Some((*s, *e));
         }
     }
+    step(Step::Html);
     let html = html::render(&v).map_err(|m| failed("templates/pack/index.html", m))?;
     Ok(Pack {
         pdf: rendered.pdf,

@@ -49,7 +49,9 @@ fn automaton() -> &'static AhoCorasick {
     })
 }
 
-/// Words that cite something by number: a `?` after one of these is a placeholder.
+/// Words that cite something by number: a `?` after one of these is a placeholder. The
+/// constitution's own citation words (a document's `short` form, "CSO") are added from its
+/// front matter by [`document_words`].
 const CITING_WORDS: &[&str] = &[
     "part",
     "parts",
@@ -76,8 +78,6 @@ const CITING_WORDS: &[&str] = &[
     "pages",
     "item",
     "chapter",
-    "cso",
-    "csos",
 ];
 
 /// Words that open a real question, after which `Part?` is English, not a placeholder.
@@ -117,8 +117,33 @@ fn line_end(text: &str, from: usize) -> usize {
     text[from..].find('\n').map_or(text.len(), |i| from + i)
 }
 
-/// Scan one prose run (`text[run]`) for drafting defects. `extra_words` are the citation
-/// prefixes of the constitution's documents (e.g. "cso").
+/// The words that cite the constitution's own documents by number, lower-cased as
+/// [`word_before`] reads them: each `short` form and its plural ("cso", "csos" for `short:
+/// CSO`), and the last word of each `long` form ("order" for "Contract Standing Order").
+/// Forms whose last word is not all letters ("Bylaw 3") add nothing, since `word_before`
+/// never reads such a word.
+pub fn document_words(c: &Constitution) -> Vec<String> {
+    fn last_word(form: &str) -> Option<String> {
+        let w = form.split_whitespace().last()?;
+        w.bytes()
+            .all(|b| b.is_ascii_alphabetic())
+            .then(|| w.to_ascii_lowercase())
+    }
+    let mut words = Vec::new();
+    for d in &c.documents {
+        if let Some(w) = d.meta.short.as_deref().and_then(last_word) {
+            words.push(format!("{w}s"));
+            words.push(w);
+        }
+        words.extend(d.meta.long.iter().filter_map(|l| last_word(l)));
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Scan one prose run (`text[run]`) for drafting defects. `extra_words` are the words that
+/// cite the constitution's own documents ([`document_words`], e.g. "cso").
 pub fn scan(text: &str, run: Span, extra_words: &[String]) -> Vec<Finding> {
     let mut out = Vec::new();
     let hay = &text[run.clone()];
@@ -351,11 +376,7 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     let text = &c.file(doc.file).text;
     let path = &c.file(doc.file).path;
     let severity = severity_for(doc);
-    let words: Vec<String> = c
-        .documents
-        .iter()
-        .filter_map(|d| d.meta.short.as_ref().map(|s| s.to_ascii_lowercase()))
-        .collect();
+    let words = document_words(c);
     let to_diag = |f: Finding| {
         Diagnostic::new(f.rule, severity, f.message)
             .at(doc.file, path, f.span.clone())
@@ -449,6 +470,53 @@ mod tests {
             found("Formatted: Indent: Left: 0 cm")[0].0,
             "format-artefact"
         );
+    }
+
+    /// A constitution of one document with the given citation forms, and the drafting
+    /// findings in `body`.
+    fn with_forms(forms: &str, body: &str) -> (Vec<String>, Vec<String>) {
+        use crate::load::{assemble, RawFile};
+        let files = vec![
+            RawFile {
+                path: "constitution.yaml".into(),
+                bytes: b"council: C\ntitle: T\nparts:\n  - number: 4\n    title: P\n".to_vec(),
+            },
+            RawFile {
+                path: "part-4/d.md".into(),
+                bytes: format!("---\nid: d\ntitle: D\npart: \"4\"\n{forms}---\n{body}\n")
+                    .into_bytes(),
+            },
+        ];
+        let (c, _) = assemble(files).expect("assembles");
+        let found = check_document(&c, &c.documents[0])
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        (document_words(&c), found)
+    }
+
+    #[test]
+    fn citation_words_come_from_the_documents_forms() {
+        let (words, found) = with_forms(
+            "short: CPR\nlong: [Council Procedure Rule, Bylaw 3]\n",
+            "1.1 See CPR ? and CPRs? and Council Procedure Rule ?, not CSO ?.",
+        );
+        assert_eq!(words, ["cpr", "cprs", "rule"]);
+        assert_eq!(
+            found,
+            [
+                "placeholder `CPR ?`: the number is missing",
+                "placeholder `CPRs?`: the number is missing",
+                "placeholder `Rule ?`: the number is missing",
+            ]
+        );
+        // Without a document whose short form is CSO, "CSO ?" is not a citation.
+        let (words, found) = with_forms("", "1.1 See CSO ? now.");
+        assert!(words.is_empty(), "{words:?}");
+        assert!(found.is_empty(), "{found:?}");
+        let (words, found) = with_forms("short: CSO\n", "1.1 See CSO ? and CSOs? now.");
+        assert_eq!(words, ["cso", "csos"]);
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

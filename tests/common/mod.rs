@@ -1,12 +1,17 @@
-//! Helpers shared by the integration tests: fresh folders and copies of fixtures, building a
-//! fixture site in memory, and a small HTML scanner (enough for the well-formed pages clerk
-//! writes and the DOM Chromium dumps).
+//! Helpers shared by the integration tests: fresh folders and copies of fixtures, the system
+//! tools a test needs ([`require_tool`]), building a fixture site in memory, a small HTML
+//! scanner (enough for the well-formed pages clerk writes and the DOM Chromium dumps), and the
+//! synthetic corpus ([`corpus`]).
 
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use clerk::render::{render_site, Site, Templates};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn repo() -> PathBuf {
@@ -19,6 +24,58 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Whether the tests run under CI: `CI` is set to anything but `false` or `0`, as CI
+/// services and `.ci/run` set it. A test whose system tool is missing fails there.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "false" | "0"))
+}
+
+/// Whether the system tool `name` runs (`name probe…` exits 0), for a test that needs it;
+/// `install` is the exact command that installs it (`apt-get install -y poppler-utils`).
+/// A test that gets `false` must return at once. See [`find_tool`].
+pub fn require_tool(name: &str, probe: &[&str], install: &str) -> bool {
+    find_tool(&[name], probe, install).is_some()
+}
+
+/// The first of `names` that runs with `probe` (exits 0). When none does, the test cannot
+/// run, and it never passes silently: under CI ([`in_ci`]) this panics with the install
+/// command; elsewhere it prints a `DID NOT RUN` line with the reason and the install command
+/// straight to the terminal (past the test harness's capture, so it shows without
+/// `--nocapture`) and returns `None`, for the test to return early.
+pub fn find_tool(names: &[&str], probe: &[&str], install: &str) -> Option<String> {
+    let mut why = Vec::new();
+    for name in names {
+        match Command::new(name)
+            .args(probe)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+        {
+            Ok(st) if st.success() => return Some(name.to_string()),
+            Ok(st) => why.push(format!("`{name} {}` exited with {st}", probe.join(" "))),
+            Err(e) => why.push(format!("`{name}`: {e}")),
+        }
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_string();
+    let what = format!(
+        "{test} needs {}, which is missing or does not run ({}); install it with `{install}`",
+        names.join(" or "),
+        why.join("; ")
+    );
+    if in_ci() {
+        panic!("{what}. Under CI (CI=true) a test that cannot run fails.");
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n*** DID NOT RUN: {what}. (Under CI, with CI=true, this is a failure.)\n"
+    );
+    None
 }
 
 static SEQ: AtomicUsize = AtomicUsize::new(0);
@@ -98,7 +155,7 @@ pub fn fixture_cases(stage: &str, at_least: usize) -> Vec<PathBuf> {
 /// Load, check and render a constitution with the built-in templates. Panics if the check
 /// finds errors, unless `allow_errors`.
 pub fn build(dir: &Path, allow_errors: bool) -> Site {
-    let checked = clerk::check::check_dir(dir).expect("loads");
+    let checked = clerk::cmd::check::check_dir(dir).expect("loads");
     let errors: Vec<_> = checked
         .diagnostics
         .iter()

@@ -1,5 +1,6 @@
 //! `clerk check`: load, run every pass, and sort what they found. The command line decides
-//! how to print it and what exit status it means.
+//! how to print it and what exit status it means. `clerk build` and the tests check through
+//! here too, so every caller sees the same diagnostics in the same order.
 
 use crate::diag::{self, Diagnostic};
 use crate::load::{self, Fatal};
