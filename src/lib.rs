@@ -8,7 +8,8 @@
 //! 1. **load** ([`load`]): walk `constitution/` in sorted order, read `constitution.yaml` and
 //!    every `*.md` file. This is the only step that touches the file system on the way in;
 //!    everything after it works on [`source::SourceFile`]s in memory.
-//! 2. **parse** ([`frontmatter`], [`parse`]): split each file into front matter and body,
+//! 2. **parse** ([`config`] for `constitution.yaml`, [`frontmatter`], [`parse`]; YAML problems
+//!    become diagnostics in [`yaml`], dates are checked by [`dates`]): split each file into front matter and body,
 //!    recognise clauses by their numbers with [`number::ClauseNumber`], and keep the byte span of
 //!    every number, label, link and run of text as the Markdown parser reported it.
 //! 3. **model** ([`model`]): a [`model::Constitution`] of [`model::Document`]s made of
@@ -55,6 +56,8 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod config;
+pub mod dates;
 pub mod diag;
 pub mod diff;
 pub mod fix;
@@ -73,3 +76,4 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod terms;
+pub mod yaml;

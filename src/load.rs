@@ -4,8 +4,9 @@
 //! bytes into a [`Constitution`] without touching the disk, so tests and other front ends
 //! (git revisions, imports) can build a constitution from memory.
 
+use crate::config::{self, Config};
 use crate::diag::Diagnostic;
-use crate::frontmatter::{self, Config, Meta, Status};
+use crate::frontmatter::{self, Meta, Status};
 use crate::model::{Constitution, Document};
 use crate::parse;
 use crate::rules;
@@ -231,7 +232,7 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
     };
     let cfg = files.remove(ci);
     files.insert(0, cfg);
-    let config = match frontmatter::parse_config(FileId(0), &files[0]) {
+    let config = match config::parse_config(FileId(0), &files[0]) {
         Ok(c) => c,
         Err(mut d) => {
             // The files go away with the failed run: keep the line and column instead.

@@ -5,7 +5,8 @@
 //! renaming produce edits against the source text instead, so the user's words are only ever
 //! changed by splicing byte ranges.
 
-use crate::frontmatter::{Config, Meta, Status};
+use crate::config::Config;
+use crate::frontmatter::{Meta, Status};
 use crate::number::{ClauseNumber, Style};
 use crate::source::{FileId, SourceFile, Span};
 

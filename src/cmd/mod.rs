@@ -95,7 +95,7 @@ pub fn load_errors(load: &[Diagnostic]) -> Vec<Diagnostic> {
 /// A valid calendar date written `YYYY-MM-DD`, as front matter requires; for options such as
 /// `clerk diff --date`.
 pub fn check_date(option: &str, value: &str) -> Result<(), Failed> {
-    if crate::frontmatter::is_date(value) {
+    if crate::dates::is_date(value) {
         Ok(())
     } else {
         Err(Failed::Usage(format!(

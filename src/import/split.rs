@@ -10,7 +10,7 @@
 //! is a clause; how blocks are written is [`super::markdown`]'s job.
 
 use super::{Block, DocKind, Kind, Meta};
-use crate::frontmatter::MONTHS;
+use crate::dates::MONTHS;
 use crate::number::{parse_leading, parse_sub, ClauseNumber, Seg, Style};
 use std::borrow::Cow;
 use std::ops::Range;

@@ -8,9 +8,9 @@
 
 use super::markdown::yaml_str;
 use super::{Imported, UNPLACED_PART};
+use crate::config::parse_config;
 use crate::diag::Diagnostic;
 use crate::fix::{write_all, Disk, NewFiles, Sink};
-use crate::frontmatter::parse_config;
 use crate::load::CONFIG_FILE;
 use crate::rules;
 use crate::source::{FileId, SourceFile};

@@ -1,7 +1,7 @@
 //! Calendar dates as meeting files write them (`2024-02-27`) and as packs print them ("Tuesday",
 //! "27 February 2024"). No clock is ever read: every date in a pack comes from its meeting file.
 
-use crate::frontmatter::{is_date, MONTHS, WEEKDAYS};
+use crate::dates::{is_date, MONTHS, WEEKDAYS};
 
 /// A calendar date, validated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -8,9 +8,9 @@
 
 pub use super::date::Date;
 use crate::diag::Diagnostic;
-use crate::frontmatter::YamlCtx;
 use crate::rules;
 use crate::source::{FileId, SourceFile, Span};
+use crate::yaml::YamlCtx;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 

@@ -8,11 +8,12 @@
 //! [`super::markup`]'s and [`super::html`]'s.
 
 use crate::diag::Diagnostic;
-use crate::frontmatter::{self, Meta, Status, YamlCtx};
+use crate::frontmatter::{self, Meta, Status};
 use crate::model::Document;
 use crate::parse;
 use crate::rules;
 use crate::source::{FileId, SourceFile};
+use crate::yaml::YamlCtx;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 

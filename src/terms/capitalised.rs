@@ -18,7 +18,7 @@
 //! allow list is decided by [`crate::passes::terms`], which also requires two uses.
 
 use super::words::opens_sentence;
-use crate::frontmatter::{MONTHS, WEEKDAYS};
+use crate::dates::{MONTHS, WEEKDAYS};
 use crate::source::Span;
 
 /// A phrase found (its comparison key is [`key`] of its text).

@@ -151,18 +151,19 @@ impl Index {
         let mut retired = Vec::new();
         let mut except = Vec::new();
         let mut current = Vec::new();
-        let mut retire = |r: &config::Retired, new: &str, new_plural: Option<&String>, kind| {
-            except.extend(r.except.iter().cloned());
-            retired.push(Retirement {
-                old: r.title.value.trim().to_string(),
-                old_plural: r.plural.clone(),
-                new: new.trim().to_string(),
-                new_plural: new_plural.cloned(),
-                retired: r.retired.as_ref().map(|d| d.value.clone()),
-                decl: config::span(c, &r.title),
-                kind,
-            });
-        };
+        let mut retire =
+            |r: &crate::config::terms::Retired, new: &str, new_plural: Option<&String>, kind| {
+                except.extend(r.except.iter().cloned());
+                retired.push(Retirement {
+                    old: r.title.value.trim().to_string(),
+                    old_plural: r.plural.clone(),
+                    new: new.trim().to_string(),
+                    new_plural: new_plural.cloned(),
+                    retired: r.retired.as_ref().map(|d| d.value.clone()),
+                    decl: config::span(c, &r.title),
+                    kind,
+                });
+            };
         for t in &cfg.titles {
             current.push(t.current.value.trim().to_string());
             for r in &t.replaces {
