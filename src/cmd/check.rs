@@ -16,23 +16,12 @@ pub struct Checked {
 
 /// Check an in-memory constitution, adding the diagnostics found while loading it.
 pub fn check(constitution: Constitution, mut load_diags: Vec<Diagnostic>) -> Checked {
-    load_diags.extend(if term_checks_skipped() {
-        passes::run_structure(&constitution)
-    } else {
-        passes::run_all(&constitution)
-    });
+    load_diags.extend(passes::run_all(&constitution));
     diag::sort(&mut load_diags);
     Checked {
         constitution,
         diagnostics: load_diags,
     }
-}
-
-/// Whether `CLERK_SKIP_TERMS` is set: `clerk check` then leaves out the term checks
-/// (T601–T605). It exists so `benches/terms.rs` can time what those checks add to the
-/// command as users run it; a council has no reason to set it.
-fn term_checks_skipped() -> bool {
-    std::env::var_os("CLERK_SKIP_TERMS").is_some()
 }
 
 /// Load a constitution folder and check it.
