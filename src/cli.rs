@@ -351,12 +351,12 @@ pub fn run(cli: Cli) -> ExitCode {
             dir,
             write,
         } => {
-            use cmd::rename::{Renamed, What};
-            let what = match (old, new) {
-                (Some(old), Some(new)) if !retired => What::One { old, new },
-                _ => What::Retired,
+            use cmd::rename::{Names, Renamed};
+            let names = match (old, new) {
+                (Some(old), Some(new)) if !retired => Names::One { old, new },
+                _ => Names::Retired,
             };
-            match cmd::rename::run(&dir, what, write) {
+            match cmd::rename::run(&dir, names, write) {
                 Ok(Renamed::LoadErrors { diagnostics, files }) => {
                     print(&report::human(&diagnostics, &files, false));
                     print(&format!("rename refused: the front matter or constitution.yaml has {} error(s); fix them first (nothing was changed)\n", diagnostics.len()));

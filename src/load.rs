@@ -219,7 +219,7 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
             Err(d) => diags.push(d),
         }
     }
-    // The config comes first in the file list so FileId(0) is always constitution.yaml.
+    // The config comes first in the file list so FileId::CONFIG is always constitution.yaml.
     let Some(ci) = files.iter().position(|f| f.path == CONFIG_FILE) else {
         if !has_config {
             diags.push(
@@ -232,7 +232,7 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
     };
     let cfg = files.remove(ci);
     files.insert(0, cfg);
-    let config = match config::parse_config(FileId(0), &files[0]) {
+    let config = match config::parse_config(FileId::CONFIG, &files[0]) {
         Ok(c) => c,
         Err(mut d) => {
             // The files go away with the failed run: keep the line and column instead.

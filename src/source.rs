@@ -12,6 +12,12 @@ pub type Span = Range<usize>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 
+impl FileId {
+    /// `constitution.yaml`: [`crate::load`] puts it first, so the configuration's diagnostics
+    /// and the terms declared in it always point into this file.
+    pub const CONFIG: FileId = FileId(0);
+}
+
 /// One file as read from disk.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -71,7 +71,7 @@ impl YamlCtx<'_> {
 /// `loc`, to the end of its line: where a diagnostic about that value points.
 pub fn yaml_span(source: &SourceFile, loc: &serde_saphyr::Location) -> Span {
     YamlCtx {
-        file: FileId(0),
+        file: FileId::CONFIG,
         source,
         offset: 0,
         rule: rules::CONFIG,

@@ -406,7 +406,7 @@ proptest! {
             raw.push(RawFile { path: format!("part-4/doc{i}.md"), bytes: d.clone().into_bytes() });
         }
         let Ok((c, load_diags)) = load::assemble(raw) else { return Ok(()) };
-        let diags = passes::run_all(&c);
+        let diags = passes::all(&c);
         for d in load_diags.iter().chain(&diags) {
             if let Some(f) = d.file {
                 let text = &c.file(f).text;
@@ -459,7 +459,7 @@ fn bracket_window_ends_inside_a_character() {
         },
     ];
     let (c, _) = load::assemble(raw).expect("valid constitution");
-    let _ = passes::run_all(&c);
+    let _ = passes::all(&c);
 }
 
 /// parse_body reads a clause's first line to the end of the line in the whole text, not the

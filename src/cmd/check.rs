@@ -16,7 +16,7 @@ pub struct Checked {
 
 /// Check an in-memory constitution, adding the diagnostics found while loading it.
 pub fn check(constitution: Constitution, mut load_diags: Vec<Diagnostic>) -> Checked {
-    load_diags.extend(passes::run_all(&constitution));
+    load_diags.extend(passes::all(&constitution));
     diag::sort(&mut load_diags);
     Checked {
         constitution,
@@ -34,7 +34,7 @@ pub fn check_dir(root: &Path) -> Result<Checked, Fatal> {
 /// the check resolves anyway) for a caller that goes on to use them, like `clerk build`.
 pub fn check_dir_with_refs(root: &Path) -> Result<(Checked, Vec<crate::refs::Reference>), Fatal> {
     let (c, mut diags) = load::load_dir(root)?;
-    let (found, refs) = passes::analyse(&c);
+    let (found, refs) = passes::all_with_references(&c);
     diags.extend(found);
     diag::sort(&mut diags);
     Ok((

@@ -10,7 +10,7 @@ use crate::terms::Index;
 use std::path::{Path, PathBuf};
 
 /// What to rename: one name, or every retired title and term of constitution.yaml.
-pub enum What {
+pub enum Names {
     One { old: String, new: String },
     Retired,
 }
@@ -33,7 +33,7 @@ pub enum Renamed {
     },
 }
 
-pub fn run(dir: &Path, what: What, write: bool) -> Result<Renamed, Failed> {
+pub fn run(dir: &Path, names: Names, write: bool) -> Result<Renamed, Failed> {
     let (c, load_diags) = super::load(dir)?;
     let load_errors = super::load_errors(&load_diags);
     if !load_errors.is_empty() {
@@ -43,9 +43,9 @@ pub fn run(dir: &Path, what: What, write: bool) -> Result<Renamed, Failed> {
         });
     }
     let index = Index::new(&c);
-    let renames = match &what {
-        What::One { old, new } => vec![Rename::new(old, new)],
-        What::Retired => rename::retired_renames(&index),
+    let renames = match &names {
+        Names::One { old, new } => vec![Rename::new(old, new)],
+        Names::Retired => rename::retired_renames(&index),
     };
     if renames.is_empty() {
         return Ok(Renamed::Planned {
@@ -76,7 +76,7 @@ pub fn run(dir: &Path, what: What, write: bool) -> Result<Renamed, Failed> {
             .unwrap_or_default();
         shown.push_str(&format!("rename `{}` -> `{}`{when}\n", r.old, r.new));
     }
-    if let What::One { old, .. } = &what {
+    if let Names::One { old, .. } = &names {
         let cfg = &c.files[0];
         if let Some(at) = find_word(&cfg.text, old) {
             shown.push_str(&format!(

@@ -14,7 +14,7 @@
 use super::numbering::{
     attr, on, parse_numbering, parse_styles, val, Counters, Numbering, Shown, Style,
 };
-use super::{Block, Issue, Kind, Read};
+use super::{Block, Extracted, Issue, Kind};
 use crate::diag::{Diagnostic, Severity};
 use crate::rules;
 use quick_xml::events::Event;
@@ -346,7 +346,7 @@ fn read_body(xml: &str, body: &mut Body<'_>, omitted: &mut Omitted) -> Result<()
 }
 
 /// Read a `.docx` into blocks. Errors say why the file cannot be read at all.
-pub fn read(_input: usize, path: &str, bytes: &[u8]) -> Result<Read, Diagnostic> {
+pub fn read(_input: usize, path: &str, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
         unreadable(
             path,
@@ -404,7 +404,7 @@ pub fn read(_input: usize, path: &str, bytes: &[u8]) -> Result<Read, Diagnostic>
             help: "accept or reject tracked changes in Word first; copy footnotes, comments and headers into the text if they belong to the document",
         });
     }
-    Ok(Read {
+    Ok(Extracted {
         blocks: body.blocks,
         notes: Vec::new(),
         issues,

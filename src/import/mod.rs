@@ -107,9 +107,9 @@ pub struct Issue {
     pub help: &'static str,
 }
 
-/// An input read into blocks.
+/// What reading one input extracted: its blocks, the notes to keep, and the issues found.
 #[derive(Default)]
-pub struct Read {
+pub struct Extracted {
     pub blocks: Vec<Block>,
     pub notes: Vec<Note>,
     pub issues: Vec<Issue>,
@@ -239,7 +239,7 @@ fn unreadable(path: &str, message: String, help: &str) -> Diagnostic {
 }
 
 /// Read one input: a `.docx` by its zip signature, anything else as text.
-fn read_input(input: usize, inp: &Input) -> Result<(Read, SourceFile, bool), Diagnostic> {
+fn read_input(input: usize, inp: &Input) -> Result<(Extracted, SourceFile, bool), Diagnostic> {
     let b = &inp.bytes;
     let lower = inp.path.to_ascii_lowercase();
     if b.len() as u64 > crate::load::MAX_FILE_BYTES {

@@ -10,7 +10,7 @@
 
 use super::split::{lead, title_like};
 use super::tabs::{is_artefact, merge_tables, tab_blocks, Item};
-use super::{Block, Issue, Kind, Note, NoteKind, Read};
+use super::{Block, Extracted, Issue, Kind, Note, NoteKind};
 
 /// Decode an input: UTF-8 (with or without BOM), UTF-16 with a BOM, or else Windows-1252.
 /// Returns the text and, when it was not UTF-8, the encoding used.
@@ -251,7 +251,7 @@ impl Reader {
 }
 
 /// Read a decoded text input into blocks.
-pub fn read(input: usize, text: &str) -> Read {
+pub fn read(input: usize, text: &str) -> Extracted {
     let mut r = Reader {
         input,
         items: Vec::new(),
@@ -296,7 +296,7 @@ pub fn read(input: usize, text: &str) -> Read {
             }
         }
     }
-    Read {
+    Extracted {
         blocks,
         notes: r.notes,
         issues: r.issues,

@@ -165,7 +165,7 @@ fn undeclared_parts(config: &Path, imported: &Imported) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let src = SourceFile::new(CONFIG_FILE, text);
-    let Ok(cfg) = parse_config(FileId(0), &src) else {
+    let Ok(cfg) = parse_config(FileId::CONFIG, &src) else {
         return Vec::new();
     };
     let mut missing: Vec<&str> = imported

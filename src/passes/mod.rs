@@ -12,8 +12,8 @@ pub mod numbering;
 pub mod terms;
 
 /// Run every pass over the whole constitution.
-pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
-    analyse(c).0
+pub fn all(c: &Constitution) -> Vec<Diagnostic> {
+    all_with_references(c).0
 }
 
 /// Every pass, and the resolved references (which the reference checks need anyway) for
@@ -28,22 +28,22 @@ pub fn run_all(c: &Constitution) -> Vec<Diagnostic> {
 /// every step's end: on `gen-corpus.py --scale 1` (25 documents, 2 cores) the passes took a
 /// median 5.63 ms that way and 4.83 ms as two halves, against 2.70 ms for the structural
 /// half alone (400 interleaved runs).
-pub fn analyse(c: &Constitution) -> (Vec<Diagnostic>, Vec<Reference>) {
-    let ((mut diags, refs), terms) = crate::par::join(|| structure(c), || terms::check(c));
+pub fn all_with_references(c: &Constitution) -> (Vec<Diagnostic>, Vec<Reference>) {
+    let ((mut diags, refs), terms) = crate::par::join(|| structural_checks(c), || terms::check(c));
     diags.extend(terms);
     (diags, refs)
 }
 
 /// Every pass but the term checks: numbering, drafting, labels and references. (The
 /// benchmarks time the term checks against this.)
-pub fn run_structure(c: &Constitution) -> Vec<Diagnostic> {
-    structure(c).0
+pub fn without_terms(c: &Constitution) -> Vec<Diagnostic> {
+    structural_checks(c).0
 }
 
 /// The numbering, drafting, label and reference checks, and the resolved references: one
 /// trip over the documents once the reference index is built, then the checks across
 /// documents.
-fn structure(c: &Constitution) -> (Vec<Diagnostic>, Vec<Reference>) {
+fn structural_checks(c: &Constitution) -> (Vec<Diagnostic>, Vec<Reference>) {
     let ix = crate::refs::resolve::Index::new(c);
     let per_doc = crate::par::map_indices(c.documents.len(), |di| {
         let doc = &c.documents[di];

@@ -52,7 +52,7 @@ pub fn span(c: &Constitution, v: &Spanned<String>) -> Span {
 
 fn diag(c: &Constitution, at: Span, msg: String, help: &str) -> Diagnostic {
     Diagnostic::new(rules::TERMS_CONFIG, Severity::Error, msg)
-        .at(FileId(0), &c.files[0].path, at)
+        .at(FileId::CONFIG, &c.files[0].path, at)
         .help(help)
 }
 

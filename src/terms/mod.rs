@@ -338,7 +338,7 @@ fn with_declared(c: &Constitution, mut out: Vec<Definition>) -> Vec<Definition> 
         let mut found = false;
         for d in out
             .iter_mut()
-            .filter(|d| d.file != FileId(0) && d.term.eq_ignore_ascii_case(name))
+            .filter(|d| d.file != FileId::CONFIG && d.term.eq_ignore_ascii_case(name))
         {
             d.scope = Scope::Constitution;
             d.plural = t.plural.clone().or(d.plural.take());
@@ -354,7 +354,7 @@ fn with_declared(c: &Constitution, mut out: Vec<Definition>) -> Vec<Definition> 
             term: name.to_string(),
             plural: t.plural.clone(),
             scope: Scope::Constitution,
-            file: FileId(0),
+            file: FileId::CONFIG,
             span: config::span(c, &t.term),
             entry: None,
             doc: at.map(|p| p.doc),
