@@ -8,6 +8,10 @@
 //! later, so a failed long match never hides a shorter valid one. Leftmost-longest is how
 //! "Chief Executive" (a current title) keeps "Executive" (a retired one) from being reported
 //! inside it. What a use means is decided by callers.
+//!
+//! Over 600 lines on purpose: building the automata, folding the text, and checking a raw
+//! match (word boundaries, case, fall-back to shorter patterns) are one algorithm whose parts
+//! share the pattern tables; the tests of its corner cases are the last 190 lines.
 
 use super::words::{is_upper, whole_words};
 use crate::source::Span;
