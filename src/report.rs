@@ -125,9 +125,14 @@ pub fn write_human(
                     let lr = f.line_range(&r.span);
                     lines = lines.start.min(lr.start)..lines.end.max(lr.end);
                 }
-                // Related spans far away would drag in the whole document: show them by line.
-                let near =
-                    |s: &crate::source::Span| f.line_of(lines.start) + 12 >= f.line_of(s.end);
+                // Related spans far from the primary one would drag in every line between
+                // (the 400th duplicate of a number quoting the 400 before it, each report a
+                // little longer than the last): show the primary line alone then.
+                let primary = f.line_of(d.span.start);
+                let near = |s: &crate::source::Span| {
+                    let (a, b) = (f.line_of(s.start), f.line_of(s.end));
+                    a.max(primary) - a.min(primary) <= 12 && b.max(primary) - b.min(primary) <= 12
+                };
                 let lines = if d.related.iter().all(|r| near(&r.span)) {
                     lines
                 } else {

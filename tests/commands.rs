@@ -139,3 +139,34 @@ fn dates_are_checked_as_dates() {
     );
     assert!(ok.status.success(), "{}", text(&ok.stderr));
 }
+
+/// The human report grows with the number of findings, not with their square: the 300th
+/// duplicate of a number quotes its own line, not the 299 before it (issue 21: 16,000
+/// errors took 27 s). Counted in lines, not timed.
+#[test]
+fn the_human_report_is_linear_in_its_findings() {
+    let dir = common::scratch("commands-many-duplicates");
+    std::fs::create_dir_all(dir.join("part-4")).unwrap();
+    std::fs::write(
+        dir.join("constitution.yaml"),
+        "council: T\ntitle: C\nparts:\n  - number: 4\n    title: Rules\n",
+    )
+    .unwrap();
+    let mut doc =
+        String::from("---\nid: d\ntitle: D\npart: \"4.1\"\nstatus: adopted\n---\n\n# 1 A\n\n");
+    for _ in 0..300 {
+        doc.push_str("1.1 Text.\n\n");
+    }
+    std::fs::write(dir.join("part-4/d.md"), doc).unwrap();
+    let o = clerk(&["check", "--dir", dir.to_str().unwrap()], &dir);
+    let report = text(&o.stdout);
+    let findings = report.matches("error[N201]").count();
+    assert_eq!(findings, 299);
+    // Only duplicates within a dozen lines of the first quote it; the rest say its line.
+    let quoting_the_first = report.matches("first used here").count();
+    assert!(
+        quoting_the_first <= 6,
+        "{quoting_the_first} reports quote the first 1.1 however far away it is"
+    );
+    assert_eq!(report.matches("(first on line 10)").count(), 299);
+}
