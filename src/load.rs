@@ -62,6 +62,34 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
             ))
         }
     }
+    // A folder without constitution.yaml is not a constitution: say so at once rather than
+    // walk it (`clerk check /` would read every Markdown file on the machine first). A
+    // constitution.yaml that is a link, a pipe or a folder is not one either.
+    match std::fs::symlink_metadata(root.join(CONFIG_FILE)) {
+        Ok(m) if m.is_file() => {}
+        Ok(m) => {
+            let what = if m.file_type().is_symlink() {
+                "a symbolic link (never followed)"
+            } else if m.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file"
+            };
+            let path = root.join(CONFIG_FILE).display().to_string();
+            return Err(fatal(rules::MISSING_CONFIG, &path, &format!("is {what}; write it as a plain file")));
+        }
+        Err(_) => {
+            return Err(Fatal(
+                vec![Diagnostic::error(
+                    rules::MISSING_CONFIG,
+                    format!("{} has no {CONFIG_FILE}", root.display()),
+                )
+                .at_path(root.join(CONFIG_FILE).display().to_string(), None)
+                .help("point clerk at a constitution folder (default `constitution/`), or create constitution.yaml: see docs/FORMAT.md")],
+                Vec::new(),
+            ))
+        }
+    }
     // Walk first, then read the files found on every core.
     let mut wanted: Vec<(String, std::path::PathBuf)> = Vec::new();
     let mut files = Vec::new();

@@ -170,3 +170,40 @@ fn the_human_report_is_linear_in_its_findings() {
     );
     assert_eq!(report.matches("(first on line 10)").count(), 299);
 }
+
+/// A folder without a plain `constitution.yaml` is refused before anything is walked or read
+/// (`clerk check /` once read every Markdown file on the machine first), and a
+/// `constitution.yaml` that is a folder or a link says what it is instead of "missing".
+#[test]
+fn a_folder_without_a_plain_constitution_yaml_is_refused_at_once() {
+    let dir = common::scratch("commands-no-config");
+    std::fs::create_dir_all(dir.join("part-4")).unwrap();
+    std::fs::write(dir.join("part-4/a.md"), "not read").unwrap();
+    let o = clerk(&["check", "--dir", dir.to_str().unwrap()], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("has no constitution.yaml"));
+
+    std::fs::create_dir_all(dir.join("constitution.yaml")).unwrap();
+    let o = clerk(&["check", "--dir", dir.to_str().unwrap()], &dir);
+    assert!(
+        text(&o.stderr).contains("constitution.yaml is a folder"),
+        "{}",
+        text(&o.stderr)
+    );
+    std::fs::remove_dir(dir.join("constitution.yaml")).unwrap();
+
+    let real = dir.join("elsewhere.yaml");
+    std::fs::write(
+        &real,
+        "council: T\ntitle: C\nparts:\n  - number: 4\n    title: R\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&real, dir.join("constitution.yaml")).unwrap();
+    let o = clerk(&["check", "--dir", dir.to_str().unwrap()], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("is a symbolic link"),
+        "{}",
+        text(&o.stderr)
+    );
+}
