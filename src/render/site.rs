@@ -291,13 +291,9 @@ impl<'a> Layout<'a> {
     /// already cover the words.
     fn add_terms(&mut self) {
         let index = crate::terms::Index::new(self.c);
-        self.glossary = crate::terms::site::glossary_with(&index, self.c);
-        if self.glossary.is_empty() {
-            return;
-        }
-        for d in 0..self.c.documents.len() {
-            let uses = crate::terms::site::term_links_with(&index, self.c, d);
-            let links = &mut self.links[d];
+        let all = &mut self.links;
+        self.glossary = crate::terms::site::site_terms(&index, self.c, |d, uses| {
+            let links = &mut all[d];
             for u in uses {
                 let overlaps = links
                     .iter()
@@ -311,22 +307,13 @@ impl<'a> Layout<'a> {
                 }
             }
             links.sort_by_key(|l| l.span.start);
-        }
+        });
     }
 
     /// The place of a glossary entry as a link: its clause, or its document.
-    fn place_link(&self, p: &crate::terms::site::Place) -> Option<LinkView> {
-        let d = self
-            .c
-            .documents
-            .iter()
-            .position(|d| d.meta.id == p.document)?;
-        let doc = &self.c.documents[d];
-        let ci = p.clause.as_ref().and_then(|n| {
-            doc.clauses
-                .iter()
-                .position(|cl| cl.number.to_string() == *n)
-        });
+    fn place_link(&self, at: &Places, p: &crate::terms::site::Place) -> Option<LinkView> {
+        let d = at.document(&p.document)?;
+        let ci = p.clause.as_ref().and_then(|n| at.clause(d, n));
         Some(LinkView {
             text: self.cite(d, ci),
             href: match ci {
@@ -341,6 +328,7 @@ impl<'a> Layout<'a> {
         if self.glossary.is_empty() {
             return None;
         }
+        let at = Places::new(self.c);
         let terms = self
             .glossary
             .iter()
@@ -348,16 +336,16 @@ impl<'a> Layout<'a> {
                 term: g.term.clone(),
                 anchor: g.anchor.clone(),
                 definition: g.definition.clone(),
-                defined_in: g.defined_in.as_ref().and_then(|p| self.place_link(p)),
+                defined_in: g.defined_in.as_ref().and_then(|p| self.place_link(&at, p)),
                 applies_to: g
                     .applies_to
                     .as_ref()
-                    .and_then(|id| self.c.document(id))
-                    .map(|d| d.meta.title.clone()),
+                    .and_then(|id| at.document(id))
+                    .map(|d| self.c.documents[d].meta.title.clone()),
                 used_in: g
                     .used_in
                     .iter()
-                    .filter_map(|p| self.place_link(p))
+                    .filter_map(|p| self.place_link(&at, p))
                     .collect(),
             })
             .collect();
@@ -578,6 +566,46 @@ impl<'a> Layout<'a> {
                 cited_by: self.cited_links(&self.cited_doc[di]),
             },
         }
+    }
+}
+
+/// Where the glossary's places are: documents by id, clauses by number as displayed, each
+/// formatted once. A glossary lists thousands of places; finding each by formatting every
+/// clause number of its document would cost more than rendering the whole site.
+struct Places<'a> {
+    /// The first document with each id (as [`Constitution::document`] finds it).
+    documents: rustc_hash::FxHashMap<&'a str, usize>,
+    /// Per document, the first clause with each displayed number.
+    clauses: Vec<rustc_hash::FxHashMap<String, usize>>,
+}
+
+impl<'a> Places<'a> {
+    fn new(c: &'a Constitution) -> Places<'a> {
+        let mut documents = rustc_hash::FxHashMap::default();
+        for (di, d) in c.documents.iter().enumerate() {
+            documents.entry(d.meta.id.as_str()).or_insert(di);
+        }
+        let clauses = c
+            .documents
+            .iter()
+            .map(|d| {
+                let mut m = rustc_hash::FxHashMap::default();
+                m.reserve(d.clauses.len());
+                for (ci, cl) in d.clauses.iter().enumerate() {
+                    m.entry(cl.number.to_string()).or_insert(ci);
+                }
+                m
+            })
+            .collect();
+        Places { documents, clauses }
+    }
+
+    fn document(&self, id: &str) -> Option<usize> {
+        self.documents.get(id).copied()
+    }
+
+    fn clause(&self, d: usize, number: &str) -> Option<usize> {
+        self.clauses[d].get(number).copied()
     }
 }
 

@@ -14,6 +14,8 @@
 //!     }
 //! }
 //! let glossary = clerk::terms::site::glossary_with(&index, &c);
+//! // Both at once, each document scanned once (what `clerk build` does):
+//! let glossary = clerk::terms::site::site_terms(&index, &c, |di, links| { /* … */ });
 //! ```
 
 use super::Index;
@@ -22,7 +24,7 @@ use crate::source::Span;
 use serde::Serialize;
 
 /// A place in the constitution: a document and, when known, a clause.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Place {
     /// The document's id.
     pub document: String,
@@ -111,24 +113,7 @@ pub fn term_links(c: &Constitution, doc: usize) -> Vec<TermLink> {
 
 /// [`term_links`] with an index built once for many documents.
 pub fn term_links_with(index: &Index, c: &Constitution, doc: usize) -> Vec<TermLink> {
-    let anchors = anchors(index);
-    let scan = index.scan(c, doc);
-    scan.prose
-        .iter()
-        .filter(|h| {
-            !crate::terms::matcher::crosses_tag(&c.file(c.documents[doc].file).text, &h.span)
-        })
-        .filter_map(|h| {
-            let i = index.term_use(h, doc)?;
-            let d = &index.definitions[i];
-            Some(TermLink {
-                span: h.span.clone(),
-                term: d.term.clone(),
-                anchor: anchors[i].clone(),
-                target: d.doc.map(|di| place(c, di, d.clause)),
-            })
-        })
-        .collect()
+    Links::new(index, c).of(&index.scan(c, doc), doc)
 }
 
 /// Every defined term, sorted by term (case-insensitively).
@@ -138,41 +123,146 @@ pub fn glossary(c: &Constitution) -> Vec<GlossaryEntry> {
 
 /// [`glossary`] with an index built once.
 pub fn glossary_with(index: &Index, c: &Constitution) -> Vec<GlossaryEntry> {
-    let anchors = anchors(index);
-    let mut used: Vec<Vec<Place>> = vec![Vec::new(); index.definitions.len()];
+    let links = Links::new(index, c);
+    let mut uses = Uses::new(index);
+    for di in 0..c.documents.len() {
+        uses.add(index, c, di, &index.scan(c, di));
+    }
+    uses.glossary(&links)
+}
+
+/// The glossary ([`glossary_with`]), scanning each document once for it and for the
+/// document's term links, which go to `links(doc, links)` (what [`term_links_with`] returns
+/// for `doc`) in document order, one document at a time. `links` is not called when the
+/// constitution defines no terms.
+pub fn site_terms(
+    index: &Index,
+    c: &Constitution,
+    mut links: impl FnMut(usize, Vec<TermLink>),
+) -> Vec<GlossaryEntry> {
+    if index.definitions.is_empty() {
+        return Vec::new();
+    }
+    let made = Links::new(index, c);
+    let mut uses = Uses::new(index);
     for di in 0..c.documents.len() {
         let scan = index.scan(c, di);
+        uses.add(index, c, di, &scan);
+        links(di, made.of(&scan, di));
+    }
+    uses.glossary(&made)
+}
+
+/// What every link to a definition carries, made once per definition: the anchors of all
+/// definitions depend on each other (a repeated term takes `-2`), and a definition's place
+/// formats its clause number, so neither is made once per document or per use.
+struct Links<'a> {
+    index: &'a Index,
+    c: &'a Constitution,
+    /// [`anchors`], per definition.
+    anchors: Vec<String>,
+    /// Where each definition is written, when a clause writes it.
+    targets: Vec<Option<Place>>,
+}
+
+impl<'a> Links<'a> {
+    fn new(index: &'a Index, c: &'a Constitution) -> Links<'a> {
+        Links {
+            index,
+            c,
+            anchors: anchors(index),
+            targets: index
+                .definitions
+                .iter()
+                .map(|d| d.doc.map(|di| place(c, di, d.clause)))
+                .collect(),
+        }
+    }
+
+    /// The term links of document `doc`, from its scan.
+    fn of(&self, scan: &super::DocScan, doc: usize) -> Vec<TermLink> {
+        let (index, c) = (self.index, self.c);
+        let text = &c.file(c.documents[doc].file).text;
+        scan.prose
+            .iter()
+            .filter(|h| !crate::terms::matcher::crosses_tag(text, &h.span))
+            .filter_map(|h| {
+                let i = index.term_use(h, doc)?;
+                Some(TermLink {
+                    span: h.span.clone(),
+                    term: index.definitions[i].term.clone(),
+                    anchor: self.anchors[i].clone(),
+                    target: self.targets[i].clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The places each definition is used, gathered document by document.
+struct Uses {
+    /// Per definition, in document order, each once.
+    used: Vec<Vec<Place>>,
+    /// The places in `used`, to keep it free of repeats without searching it (a term of the
+    /// whole constitution is used in thousands of clauses).
+    seen: rustc_hash::FxHashSet<(usize, Place)>,
+    /// (definition, document, clause) already placed: the same clause always makes the same
+    /// place, so it is made once.
+    made: rustc_hash::FxHashSet<(usize, usize, Option<usize>)>,
+}
+
+impl Uses {
+    fn new(index: &Index) -> Uses {
+        Uses {
+            used: vec![Vec::new(); index.definitions.len()],
+            seen: Default::default(),
+            made: Default::default(),
+        }
+    }
+
+    /// The uses in document `di`, from its scan: prose and link texts.
+    fn add(&mut self, index: &Index, c: &Constitution, di: usize, scan: &super::DocScan) {
         for h in scan.prose.iter().chain(&scan.links) {
             if let Some(i) = index.term_use(h, di) {
-                let p = place(c, di, c.documents[di].clause_at(h.span.start));
-                if !used[i].contains(&p) {
-                    used[i].push(p);
+                let ci = c.documents[di].clause_at(h.span.start);
+                if !self.made.insert((i, di, ci)) {
+                    continue;
+                }
+                let p = place(c, di, ci);
+                if self.seen.insert((i, p.clone())) {
+                    self.used[i].push(p);
                 }
             }
         }
     }
-    let mut out: Vec<GlossaryEntry> = index
-        .definitions
-        .iter()
-        .zip(used)
-        .zip(anchors)
-        .map(|((d, used_in), anchor)| GlossaryEntry {
-            term: d.term.clone(),
-            anchor,
-            definition: d.text(c),
-            defined_in: d.doc.map(|di| place(c, di, d.clause)),
-            applies_to: match d.scope {
-                super::Scope::Document(di) => Some(c.documents[di].meta.id.clone()),
-                super::Scope::Constitution => None,
-            },
-            used_in,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.term
-            .to_lowercase()
-            .cmp(&b.term.to_lowercase())
-            .then_with(|| a.anchor.cmp(&b.anchor))
-    });
-    out
+
+    /// Every defined term with its uses, sorted by term (case-insensitively).
+    fn glossary(self, links: &Links) -> Vec<GlossaryEntry> {
+        let c = links.c;
+        let mut out: Vec<GlossaryEntry> = links
+            .index
+            .definitions
+            .iter()
+            .enumerate()
+            .zip(self.used)
+            .map(|((i, d), used_in)| GlossaryEntry {
+                term: d.term.clone(),
+                anchor: links.anchors[i].clone(),
+                definition: d.text(c),
+                defined_in: links.targets[i].clone(),
+                applies_to: match d.scope {
+                    super::Scope::Document(di) => Some(c.documents[di].meta.id.clone()),
+                    super::Scope::Constitution => None,
+                },
+                used_in,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.term
+                .to_lowercase()
+                .cmp(&b.term.to_lowercase())
+                .then_with(|| a.anchor.cmp(&b.anchor))
+        });
+        out
+    }
 }
