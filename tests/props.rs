@@ -202,14 +202,6 @@ fn document() -> impl Strategy<Value = String> {
     (header, text()).prop_map(|(h, b)| h + &b)
 }
 
-/// Known bug, kept out of the properties until fixed (see [`bracket_window_ends_inside_a_character`]):
-/// `passes::drafting::bracket` looks for the closing `]` in `text[at..at + 600]`, which panics
-/// when byte `at + 600` falls inside a multi-byte character. True when `text` could trigger it.
-fn hits_bracket_window_bug(text: &str) -> bool {
-    text.match_indices('[')
-        .any(|(at, _)| at + 600 < text.len() && !text.is_char_boundary(at + 600))
-}
-
 fn check_span(text: &str, span: &Span, what: &str) -> Result<(), TestCaseError> {
     prop_assert!(span.start <= span.end, "{what}: reversed span {span:?}");
     prop_assert!(
@@ -356,7 +348,6 @@ proptest! {
     #[test]
     fn drafting_scan_spans_lie_within_the_text(pre in text(), run in text(), post in text()) {
         let t = format!("{pre}{run}{post}");
-        prop_assume!(!hits_bracket_window_bug(&t));
         let span = pre.len()..pre.len() + run.len();
         let words = vec!["cso".to_string(), "xx".to_string()];
         for f in passes::drafting::scan(&t, span.clone(), &words) {
@@ -400,7 +391,6 @@ proptest! {
         4 => Just("council: C\ntitle: T\nparts:\n  - number: 4\n    title: P\n".to_string()),
         1 => soup(20),
     ]) {
-        prop_assume!(docs.iter().all(|d| !hits_bracket_window_bug(d)));
         let mut raw = vec![RawFile { path: "constitution.yaml".into(), bytes: config.into_bytes() }];
         for (i, d) in docs.iter().enumerate() {
             raw.push(RawFile { path: format!("part-4/doc{i}.md"), bytes: d.clone().into_bytes() });

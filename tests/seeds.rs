@@ -8,9 +8,8 @@
 //! - **Precision**: every error or warning clerk reports is a DEFECTS.md entry. Entries are
 //!   matched one to one, so two placeholders on one line need two entries.
 //!
-//! On failure the test prints a table of misses and extras per case. Cases clerk is known to
-//! get wrong are listed in [`KNOWN_FAILING`] with the reason, left out of [`seeds`] and run by
-//! the ignored test [`seeds_known_failing`]; remove a case from the list once it passes.
+//! On failure the test prints a table of misses and extras per case. Every case must pass:
+//! a seed clerk gets wrong is a failing test, not a skipped one.
 //! `CLERK_CASE=<substring>` runs only the matching cases.
 
 use serde_json::Value;
@@ -19,9 +18,6 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// Seed cases clerk does not yet reproduce, and why: `(case, reason)`.
-const KNOWN_FAILING: &[(&str, &str)] = &[];
 
 /// The rules that satisfy a DEFECTS.md kind. The kinds are rule names, except that the seeds'
 /// rule 5 files margin comments and `Formatted:` lines under `drafting-note`, where clerk has a
@@ -239,7 +235,7 @@ fn cases() -> Vec<(String, PathBuf)> {
     out
 }
 
-fn run(known_failing: bool) {
+fn run() {
     let all = cases();
     if std::env::var_os("CLERK_CASE").is_none() {
         assert!(
@@ -251,16 +247,6 @@ fn run(known_failing: bool) {
     let mut report = String::new();
     let mut failed = 0;
     for (name, dir) in all {
-        let reason = KNOWN_FAILING
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, r)| *r);
-        if reason.is_some() != known_failing {
-            if let Some(r) = reason {
-                eprintln!("skipped  {name} (known failing: {})", cut(r, 100));
-            }
-            continue;
-        }
         let defects = dir.join("DEFECTS.md");
         let result = fs::read_to_string(&defects)
             .map_err(|e| format!("cannot read {}: {e}", defects.display()))
@@ -291,47 +277,5 @@ fn run(known_failing: bool) {
 
 #[test]
 fn seeds() {
-    run(false);
-}
-
-#[test]
-#[ignore = "bug: runs the seed cases listed in KNOWN_FAILING (tests/seeds.rs), which clerk gets wrong"]
-fn seeds_known_failing() {
-    run(true);
-}
-
-#[test]
-fn defects_lines_parse_and_score() {
-    let exp = parse_defects(
-        "constitution/a.md:3: placeholder: `Part ?`\n\nconstitution/a.md:3: placeholder: again\nconstitution/a.md:9: drafting-note: Comment [X1]: y\n",
-    )
-    .unwrap();
-    assert_eq!(
-        (exp.len(), exp[2].line, exp[2].kind.as_str()),
-        (3, 9, "drafting-note")
-    );
-    assert_eq!(exp[2].what, "Comment [X1]: y");
-    assert!(parse_defects("constitution/a.md: placeholder: x").is_err());
-    let rep = |line, rule: &str| Reported {
-        file: "constitution/a.md".into(),
-        line,
-        rule: rule.into(),
-        severity: "error".into(),
-        message: String::new(),
-    };
-    let s = score(
-        &exp,
-        &[
-            rep(3, "placeholder"),
-            rep(9, "margin-comment"),
-            rep(4, "numbering-gap"),
-        ],
-    );
-    assert_eq!(
-        s.missed.len(),
-        1,
-        "the second placeholder on line 3 is missing"
-    );
-    assert_eq!(s.extra.len(), 1);
-    assert_eq!(s.extra[0].line, 4);
+    run();
 }
