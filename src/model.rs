@@ -63,6 +63,9 @@ pub struct Clause {
     pub head: Span,
     /// Index of the parent clause in [`Document::clauses`], when it exists.
     pub parent: Option<usize>,
+    /// The word written before the number of a headed unit ("Rule" in "Rule 5. Regular
+    /// Meetings", "ARTICLE" in "ARTICLE IV"), as written.
+    pub unit: Option<Span>,
 }
 
 /// A heading, numbered or not ("# Appendix D Forms" names an appendix without a number).

@@ -199,6 +199,8 @@ pub enum Style {
     ListMarker,
     /// `(a)`, `(iv)`
     Sub,
+    /// A capital roman numeral after a unit word: `ARTICLE IV`, `Article IV.`
+    Roman,
 }
 
 impl Style {
@@ -209,6 +211,7 @@ impl Style {
             Style::DotZero => "with .0 (1.0)",
             Style::ListMarker => "as a list (1.)",
             Style::Sub => "bracketed ((a))",
+            Style::Roman => "in roman numerals (IV)",
         }
     }
 }
@@ -231,6 +234,18 @@ pub const MAX_SEG: u32 = 999;
 /// (`27.02.2024`, `7.00`), components over [`MAX_SEG`], and numbers glued to a following
 /// digit, comma or letter run (`£1,000`, `2nd`).
 pub fn parse_leading(s: &str) -> Option<Leading> {
+    leading(s, false)
+}
+
+/// [`parse_leading`], also reading levels after the first written with one leading zero
+/// (`4.09`, `1.01.02`), as some councils pad their numbers. Only for the parser, which takes
+/// such a number as a clause only where it continues the numbering (`4.09` after `4.8`):
+/// alone, `7.05` is as likely a time.
+pub fn parse_leading_padded(s: &str) -> Option<Leading> {
+    leading(s, true)
+}
+
+fn leading(s: &str, padded: bool) -> Option<Leading> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut segs = Vec::new();
@@ -250,7 +265,12 @@ pub fn parse_leading(s: &str) -> Option<Leading> {
         }
         let digits = &s[digits_start..i];
         if digits.len() > 1 && digits.starts_with('0') {
-            return None;
+            // "09" may pad a level after the first; "00", "009" and a padded first level
+            // ("01843") never do.
+            let pad_ok = padded && !segs.is_empty() && digits.len() == 2 && digits != "00";
+            if !pad_ok {
+                return None;
+            }
         }
         let n: u32 = digits.parse().ok()?;
         if n > MAX_SEG {
@@ -401,6 +421,44 @@ pub fn parse_sub(s: &str) -> Option<(&str, usize)> {
     let is_letter = lower
         && (inner.len() == 1 || (inner.len() == 2 && inner.as_bytes()[0] == inner.as_bytes()[1]));
     (is_roman || is_letter).then_some((inner, close + 1))
+}
+
+/// The words that name a numbered unit before its number in a heading ("Rule 5. Regular
+/// Meetings", "ARTICLE IV"), longest first so "Council Procedure Rule" wins over "Rule".
+pub const UNIT_WORDS: [&str; 8] = [
+    "Council Procedure Rule",
+    "Standing Order",
+    "Schedule",
+    "Chapter",
+    "Article",
+    "Section",
+    "Rule",
+    "Part",
+];
+
+/// A unit word at the start of `s` (any case), followed by one space: its length with the
+/// space.
+pub fn unit_word(s: &str) -> Option<usize> {
+    UNIT_WORDS.iter().find_map(|w| {
+        let b = s.as_bytes();
+        (b.len() > w.len()
+            && s.is_char_boundary(w.len())
+            && s[..w.len()].eq_ignore_ascii_case(w)
+            && b[w.len()] == b' ')
+            .then_some(w.len() + 1)
+    })
+}
+
+/// A capital roman numeral (`IV`, `XII`) at the start of `s`, ending at a word boundary, and
+/// its value and length (a trailing full stop not included).
+pub fn parse_upper_roman(s: &str) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(|c| b"IVXLC".contains(c)).count();
+    // "Part C" and "Schedule L" are lettered, not the hundredth and fiftieth.
+    let lettered = !s.as_bytes()[..n].iter().any(|c| b"IVX".contains(c));
+    if n == 0 || lettered || s.as_bytes().get(n).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    roman_value(&s[..n].to_ascii_lowercase()).map(|v| (v, n))
 }
 
 /// Value of a lower-case roman numeral up to 399, if `s` is one written canonically.

@@ -287,7 +287,14 @@ impl Builder<'_> {
                 return;
             }
         }
-        if let Some(lead) = parse_leading(line) {
+        let is_heading = matches!(p.kind, BlockKind::Heading(_));
+        if is_heading || self.text[..at].ends_with(['*', '_']) {
+            if let Some(ul) = crate::number::unit_word(line) {
+                self.try_unit(p, at, ul);
+                return;
+            }
+        }
+        if let Some(lead) = parse_leading(line).or_else(|| self.padded(line)) {
             let rest = skip_emphasis(&line[lead.len..]);
             let ends_well = rest.is_empty() || rest.starts_with([' ', '\t', '<']);
             if !ends_well {
@@ -295,7 +302,6 @@ impl Builder<'_> {
             }
             let mut number = lead.number;
             let mut style = lead.style;
-            let is_heading = matches!(p.kind, BlockKind::Heading(_));
             if number.depth() == 1
                 && matches!(style, Style::Plain | Style::TrailingDot)
                 && !is_heading
@@ -339,6 +345,82 @@ impl Builder<'_> {
         Some(last)
     }
 
+    /// A headed unit, "Rule 5. Regular Meetings", "**Section 4.7. Managing Members.**",
+    /// "ARTICLE IV", "### Rule 33A.": the unit word (`unit_len` bytes with its space) at `at`,
+    /// then a number, then the end of the line, a title, or the close of the bold.
+    fn try_unit(&mut self, p: Pending, at: usize, unit_len: usize) {
+        let line = &self.text[at..self.line_end(at)];
+        let rest = &line[unit_len..];
+        // `written` is the number's span (a roman numeral's full stop is not part of it, as
+        // renumbering writes the numeral alone); `len` runs on past that stop.
+        // A heading's full stop ("Rule 5. Regular Meetings") is the heading's punctuation,
+        // not a numbering style: the number is plain, and renumbering leaves the stop.
+        let (number, written, len, style) = if let Some(lead) = parse_leading(rest) {
+            let dot = usize::from(lead.style == Style::TrailingDot);
+            let style = match lead.style {
+                Style::TrailingDot => Style::Plain,
+                s => s,
+            };
+            (lead.number, lead.len - dot, lead.len, style)
+        } else if let Some((v, n)) = crate::number::parse_upper_roman(rest) {
+            let dot = usize::from(rest.as_bytes().get(n) == Some(&b'.'));
+            (ClauseNumber(vec![Seg::num(v)]), n, n + dot, Style::Roman)
+        } else {
+            return;
+        };
+        let after = &rest[len..];
+        if !(after.is_empty() || after.starts_with([' ', '\t', '<', '*', '_'])) {
+            return;
+        }
+        let start = at + unit_len;
+        let unit = at..at + unit_len - 1;
+        self.push(
+            number,
+            start..start + written,
+            style,
+            p.kind,
+            p.start,
+            start + len,
+        );
+        if let Some(c) = self.body.clauses.last_mut() {
+            c.unit = Some(unit);
+        }
+    }
+
+    /// A number with a zero-padded level (`4.09`) at the start of `line`, taken only where it
+    /// continues the numbering: its parent exists and it is near where the numbering stands
+    /// (`4.09` after `4.8`; `4.01` or `4.02` as the first child; `4.08` again after `4.08`
+    /// is a duplicate, `4.10` after `4.08` a gap, both reported).
+    fn padded(&self, line: &str) -> Option<crate::number::Leading> {
+        let lead = crate::number::parse_leading_padded(line)?;
+        let n = &lead.number;
+        let parent = n.parent()?;
+        self.by_number.get(&parent)?;
+        let v = n.last()?.plain()?;
+        let prev = self
+            .body
+            .clauses
+            .iter()
+            .rev()
+            .find(|c| c.number.parent().as_ref() == Some(&parent))
+            .and_then(|c| c.number.last()?.plain());
+        // Within one of the sequence either way, so a duplicated or skipped padded number
+        // is still read and reported.
+        let fits = match prev {
+            Some(p) => (p..=p + 2).contains(&v),
+            None => v <= 2,
+        };
+        fits.then_some(lead)
+    }
+
+    /// Section `N` written `N.0` ("1.0."), when `p` is `N.0`: the section its items
+    /// `N.0.1`, `N.0.2` belong to.
+    fn dot_zero_section(&self, p: &ClauseNumber) -> Option<usize> {
+        let section = dot_zero_parent(p)?;
+        let &i = self.by_number.get(&section)?;
+        (self.body.clauses[i].style == Style::DotZero).then_some(i)
+    }
+
     fn push(
         &mut self,
         number: ClauseNumber,
@@ -353,9 +435,12 @@ impl Builder<'_> {
         if number.depth() == 1 {
             self.section = number.0[0].plain();
         }
-        let parent = number
-            .parent()
-            .and_then(|p| self.by_number.get(&p).copied());
+        let parent = number.parent().and_then(|p| {
+            self.by_number
+                .get(&p)
+                .copied()
+                .or_else(|| self.dot_zero_section(&p))
+        });
         self.by_number
             .insert(number.clone(), self.body.clauses.len());
         self.body.clauses.push(Clause {
@@ -367,7 +452,19 @@ impl Builder<'_> {
             span: start..start,
             head,
             parent,
+            unit: None,
         });
+    }
+}
+
+/// `N` when `p` is `N.0`: in the "1.0." style the items of section 1 are written 1.0.1,
+/// 1.0.2, and their parent number 1.0 is the section itself.
+pub fn dot_zero_parent(p: &ClauseNumber) -> Option<ClauseNumber> {
+    match p.0.as_slice() {
+        [first, last] if *last == Seg::num(0) && first.plain().is_some() => {
+            Some(ClauseNumber(vec![*first]))
+        }
+        _ => None,
     }
 }
 
@@ -493,6 +590,69 @@ mod tests {
     fn dot_zero_inside_its_own_section_is_an_out_of_order_clause() {
         let md = "# 2 Reasons\n\n2.1 a\n\n2.0 b\n\n2.1 c\n";
         assert_eq!(numbers(md), ["2", "2.1", "2.0", "2.1"]);
+    }
+
+    #[test]
+    fn dot_zero_sections_own_their_dot_zero_items() {
+        let md =
+            "1.0. DEFINITIONS\n\n1.0.1. Member\n\n1.0.2. Officer\n\n2.0. ROLES\n\n2.0.1. Members\n";
+        let body = parse_body(md, 0..md.len());
+        let got: Vec<_> = body
+            .clauses
+            .iter()
+            .map(|c| (c.number.to_string(), c.parent))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1".to_string(), None),
+                ("1.0.1".to_string(), Some(0)),
+                ("1.0.2".to_string(), Some(0)),
+                ("2".to_string(), None),
+                ("2.0.1".to_string(), Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn zero_padded_numbers_count_where_they_continue_the_numbering() {
+        let md = "# 4 Meetings\n\n4.8 Notice\n\n4.09 Quorum\n\n4.10 Votes\n";
+        assert_eq!(numbers(md), ["4", "4.8", "4.9", "4.10"]);
+        let md = "# 1 Scope\n\n1.01 One\n\n1.02 Two\n";
+        assert_eq!(numbers(md), ["1", "1.1", "1.2"]);
+        // Alone, or out of sequence, a padded number is a time or a date.
+        let md = "# 7 Hours\n\n7.05 pm is the start.\n\n7.1 Doors\n\n7.09 late\n\n01.02 x\n";
+        assert_eq!(numbers(md), ["7", "7.1"]);
+    }
+
+    #[test]
+    fn headed_units_keep_their_word() {
+        let md = "# Rule 5. Regular Meetings\n\n5.1 Held monthly.\n\n### Rule 5A.\n\n**Section 6. Notice.** Text\n\n## ARTICLE VII\n\n## Article VIII. Officers\n\n## Council Procedure Rule 8.1 Votes\n\n## Standing Order 9\n\n## Part C Forms\n\nSection 4 of the Act applies.\n";
+        let body = parse_body(md, 0..md.len());
+        let got: Vec<_> = body
+            .clauses
+            .iter()
+            .map(|c| {
+                (
+                    c.number.to_string(),
+                    &md[c.number_span.clone()],
+                    c.unit.clone().map(|u| &md[u]),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("5".to_string(), "5", Some("Rule")),
+                ("5.1".to_string(), "5.1", None),
+                ("5A".to_string(), "5A", Some("Rule")),
+                ("6".to_string(), "6", Some("Section")),
+                ("7".to_string(), "VII", Some("ARTICLE")),
+                ("8".to_string(), "VIII", Some("Article")),
+                ("8.1".to_string(), "8.1", Some("Council Procedure Rule")),
+                ("9".to_string(), "9", Some("Standing Order")),
+            ]
+        );
     }
 
     #[test]

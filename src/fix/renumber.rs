@@ -279,6 +279,12 @@ fn render_clause_number(new: &ClauseNumber, style: Style) -> String {
             _ => new.to_string(),
         },
         Style::DotZero if new.depth() == 1 => format!("{new}.0"),
+        Style::Roman => match new.0.as_slice() {
+            [seg] => seg.plain().map_or(new.to_string(), |n| {
+                crate::number::to_roman(n).to_ascii_uppercase()
+            }),
+            _ => new.to_string(),
+        },
         Style::TrailingDot => format!("{new}."),
         _ => new.to_string(),
     }

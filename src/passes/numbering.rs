@@ -84,6 +84,14 @@ fn is_are(range: String) -> String {
     }
 }
 
+/// A clause as its reader knows it: "Rule 2" for a headed unit, else as [`describe`] says.
+fn name(text: &str, clause: &Clause) -> String {
+    match &clause.unit {
+        Some(u) => format!("{} {}", &text[u.clone()], &text[clause.number_span.clone()]),
+        None => describe(&clause.number),
+    }
+}
+
 struct Ctx<'a> {
     c: &'a Constitution,
     doc: &'a Document,
@@ -128,7 +136,10 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
             let d = cx.report(
                 rules::NUMBERING_DUPLICATE,
                 clause,
-                format!("{} is numbered twice (first on line {line})", describe(n)),
+                format!(
+                    "{} is numbered twice (first on line {line})",
+                    name(&c.file(doc.file).text, clause)
+                ),
             );
             d.help = Some("renumber the clauses (`clerk renumber` shows the repair), or give the second one the number it should have".into());
             d.related.push(crate::diag::Related {
@@ -143,7 +154,13 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
         first_at.insert(n, i);
         let parent = n.parent();
         if let Some(p) = &parent {
-            if !first_at.contains_key(p) && orphans_reported.insert(p.clone()) {
+            // "1.0.1" under a section written "1.0.": its parent number 1.0 is section 1.
+            let dot_zero = || {
+                crate::parse::dot_zero_parent(p)
+                    .and_then(|s| first_at.get(&s))
+                    .is_some_and(|&k| doc.clauses[k].style == Style::DotZero)
+            };
+            if !first_at.contains_key(p) && !dot_zero() && orphans_reported.insert(p.clone()) {
                 let d = cx.report(
                     rules::NUMBERING_ORPHAN,
                     clause,
@@ -167,7 +184,10 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                     let d = cx.report(
                         rules::NUMBERING_ORDER,
                         clause,
-                        format!("{} comes after {before}", describe(n)),
+                        format!(
+                            "{} comes after {before}",
+                            name(&c.file(doc.file).text, clause)
+                        ),
                     );
                     d.help = Some("numbers must rise at each level; renumber the clauses".into());
                     continue; // keep the higher number as the one to follow
@@ -184,7 +204,7 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                             clause,
                             format!(
                                 "{} follows {before}: {} missing",
-                                describe(n),
+                                name(&c.file(doc.file).text, clause),
                                 is_are(missing_range(parent.as_ref(), a + 1, b - 1))
                             ),
                         );

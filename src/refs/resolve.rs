@@ -321,6 +321,20 @@ pub fn resolve_document(ix: &Index<'_>, c: &Constitution, di: usize) -> Vec<Refe
             if d.headings.iter().any(|h| h.text.start == raw.span.start) {
                 continue;
             }
+            // Nor does a headed unit, "**Section 4.7. Managing Members.**" or "## Council
+            // Procedure Rule 4", anywhere in its word and number.
+            let k = d
+                .clauses
+                .partition_point(|c| c.span.start <= raw.span.start);
+            if k > 0 {
+                let c = &d.clauses[k - 1];
+                if c.unit
+                    .as_ref()
+                    .is_some_and(|u| (u.start..c.number_span.end).contains(&raw.span.start))
+                {
+                    continue;
+                }
+            }
             let inferred = raw.confidence == super::Confidence::Inferred;
             let weak = raw.weak;
             let r = resolve_raw(ix, di, raw);
