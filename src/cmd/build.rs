@@ -35,10 +35,23 @@ pub enum Built {
 /// Check, render and write; `progress(done, total)` is called as pages are made.
 pub fn run(req: &Request<'_>, progress: &mut dyn FnMut(usize, usize)) -> Result<Built, Failed> {
     super::missing_folder(req.dir)?;
-    let (checked, refs) = check::check_dir_with_refs(req.dir).map_err(|f| Failed::Input {
+    let (c, mut diags) = crate::load::load_dir(req.dir).map_err(|f| Failed::Input {
         diagnostics: f.0,
         files: f.1,
     })?;
+    // The check ([`check::check_dir_with_refs`]) and the site's term work share nothing but
+    // the constitution: run side by side, each keeps the other's core busy through its
+    // one-thread steps. (A refused build has done the term work for nothing.)
+    let ((found, refs), terms) = crate::par::join(
+        || crate::passes::all_with_references(&c),
+        || crate::render::site::SiteTerms::new(&c),
+    );
+    diags.extend(found);
+    crate::diag::sort(&mut diags);
+    let checked = check::Checked {
+        constitution: c,
+        diagnostics: diags,
+    };
     let c = &checked.constitution;
     let diags = &checked.diagnostics;
     let errors: Vec<Diagnostic> = diags.iter().filter(|d| d.is_error()).cloned().collect();
@@ -60,8 +73,8 @@ pub fn run(req: &Request<'_>, progress: &mut dyn FnMut(usize, usize)) -> Result<
     };
     let templates =
         crate::render::Templates::load(templates.as_deref()).map_err(Failed::Template)?;
-    let site =
-        crate::render::render_site(c, &refs, &templates, progress).map_err(Failed::Template)?;
+    let site = crate::render::render_site_with(c, &refs, terms, &templates, progress)
+        .map_err(Failed::Template)?;
     site.write(req.out).map_err(|e| {
         Failed::Output(format!(
             "cannot write the site to {}: {e}",

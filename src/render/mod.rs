@@ -102,7 +102,19 @@ pub fn render_site(
     templates: &Templates,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Site, TemplateError> {
-    let layout = site::Layout::new(c, refs);
+    render_site_with(c, refs, site::SiteTerms::new(c), templates, progress)
+}
+
+/// [`render_site`] with the term work ([`site::SiteTerms::new`] of `c`) already done, as
+/// `clerk build` does it beside the check.
+pub fn render_site_with(
+    c: &Constitution,
+    refs: &[Reference],
+    terms: site::SiteTerms,
+    templates: &Templates,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Site, TemplateError> {
+    let layout = site::Layout::with_terms(c, refs, terms);
     let total = c.documents.len() + 1;
     let index = templates.render("index.html", &layout.index_view())?;
     progress(1, total);

@@ -162,8 +162,30 @@ pub struct Layout<'a> {
     glossary: Vec<crate::terms::site::GlossaryEntry>,
 }
 
+/// What the site takes from the defined terms: the glossary and every document's term
+/// links ([`crate::terms::site::site_terms_all`]). It needs only the constitution, so
+/// `clerk build` makes it while the check runs.
+pub struct SiteTerms {
+    glossary: Vec<crate::terms::site::GlossaryEntry>,
+    /// Per document; empty when no terms are defined.
+    links: Vec<Vec<crate::terms::site::TermLink>>,
+}
+
+impl SiteTerms {
+    pub fn new(c: &Constitution) -> SiteTerms {
+        let index = crate::terms::Index::new(c);
+        let (glossary, links) = crate::terms::site::site_terms_all(&index, c);
+        SiteTerms { glossary, links }
+    }
+}
+
 impl<'a> Layout<'a> {
     pub fn new(c: &'a Constitution, refs: &[Reference]) -> Layout<'a> {
+        Layout::with_terms(c, refs, SiteTerms::new(c))
+    }
+
+    /// [`Layout::new`] with the term work already done (for this constitution).
+    pub fn with_terms(c: &'a Constitution, refs: &[Reference], terms: SiteTerms) -> Layout<'a> {
         let mut used: Vec<String> = vec!["index".into()];
         let mut files = Vec::with_capacity(c.documents.len());
         for d in &c.documents {
@@ -226,7 +248,7 @@ impl<'a> Layout<'a> {
         for r in refs {
             layout.add_reference(r);
         }
-        layout.add_terms();
+        layout.add_terms(terms);
         for v in layout.cited_clause.iter_mut().flatten() {
             v.sort_unstable();
             v.dedup();
@@ -288,25 +310,29 @@ impl<'a> Layout<'a> {
     }
 
     /// Each use of a defined term links to its glossary entry, where a reference does not
-    /// already cover the words.
-    fn add_terms(&mut self) {
-        let index = crate::terms::Index::new(self.c);
-        let all = &mut self.links;
-        self.glossary = crate::terms::site::site_terms(&index, self.c, |d, uses| {
-            let links = &mut all[d];
+    /// already cover the words. Documents are merged side by side.
+    fn add_terms(&mut self, terms: SiteTerms) {
+        self.glossary = terms.glossary;
+        if terms.links.is_empty() {
+            return; // no terms defined
+        }
+        let refs = std::mem::take(&mut self.links);
+        let pairs: Vec<_> = refs.into_iter().zip(terms.links).collect();
+        self.links = crate::par::map_owned(pairs, |(mut links, uses)| {
             for u in uses {
                 let overlaps = links
                     .iter()
                     .any(|l| l.span.start < u.span.end && u.span.start < l.span.end);
                 if !overlaps {
                     links.push(RefLink {
-                        span: u.span.clone(),
+                        span: u.span,
                         href: Some(format!("glossary.html#{}", u.anchor)),
                         hidden_prefix: None,
                     });
                 }
             }
             links.sort_by_key(|l| l.span.start);
+            links
         });
     }
 

@@ -140,17 +140,33 @@ pub fn site_terms(
     c: &Constitution,
     mut links: impl FnMut(usize, Vec<TermLink>),
 ) -> Vec<GlossaryEntry> {
+    let (glossary, per_doc) = site_terms_all(index, c);
+    for (di, l) in per_doc.into_iter().enumerate() {
+        links(di, l);
+    }
+    glossary
+}
+
+/// [`site_terms`] returning every document's term links (in document order; empty when the
+/// constitution defines no terms) beside the glossary. The documents are scanned on every
+/// core ([`crate::par`]) and merged in document order, so the result does not depend on how
+/// many.
+pub fn site_terms_all(index: &Index, c: &Constitution) -> (Vec<GlossaryEntry>, Vec<Vec<TermLink>>) {
     if index.definitions.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let made = Links::new(index, c);
-    let mut uses = Uses::new(index);
-    for di in 0..c.documents.len() {
+    let per_doc = crate::par::map_indices(c.documents.len(), |di| {
         let scan = index.scan(c, di);
-        uses.add(index, c, di, &scan);
-        links(di, made.of(&scan, di));
+        (Uses::of(index, c, di, &scan), made.of(&scan, di))
+    });
+    let mut uses = Uses::new(index);
+    let mut links = Vec::with_capacity(per_doc.len());
+    for (places, l) in per_doc {
+        uses.merge(places);
+        links.push(l);
     }
-    uses.glossary(&made)
+    (uses.glossary(&made), links)
 }
 
 /// What every link to a definition carries, made once per definition: the anchors of all
@@ -206,9 +222,6 @@ struct Uses {
     /// The places in `used`, to keep it free of repeats without searching it (a term of the
     /// whole constitution is used in thousands of clauses).
     seen: rustc_hash::FxHashSet<(usize, Place)>,
-    /// (definition, document, clause) already placed: the same clause always makes the same
-    /// place, so it is made once.
-    made: rustc_hash::FxHashSet<(usize, usize, Option<usize>)>,
 }
 
 impl Uses {
@@ -216,22 +229,43 @@ impl Uses {
         Uses {
             used: vec![Vec::new(); index.definitions.len()],
             seen: Default::default(),
-            made: Default::default(),
         }
     }
 
     /// The uses in document `di`, from its scan: prose and link texts.
     fn add(&mut self, index: &Index, c: &Constitution, di: usize, scan: &super::DocScan) {
+        self.merge(Uses::of(index, c, di, scan));
+    }
+
+    /// The places document `di` uses each definition, from its scan, in text order: each
+    /// (definition, clause) once, as [`Uses::merge`] takes them. Reads nothing but the
+    /// document, so documents are done side by side.
+    fn of(
+        index: &Index,
+        c: &Constitution,
+        di: usize,
+        scan: &super::DocScan,
+    ) -> Vec<(usize, Place)> {
+        // (definition, clause) already placed: the same clause always makes the same place,
+        // so it is made once.
+        let mut made: rustc_hash::FxHashSet<(usize, Option<usize>)> = Default::default();
+        let mut out = Vec::new();
         for h in scan.prose.iter().chain(&scan.links) {
             if let Some(i) = index.term_use(h, di) {
                 let ci = c.documents[di].clause_at(h.span.start);
-                if !self.made.insert((i, di, ci)) {
-                    continue;
+                if made.insert((i, ci)) {
+                    out.push((i, place(c, di, ci)));
                 }
-                let p = place(c, di, ci);
-                if self.seen.insert((i, p.clone())) {
-                    self.used[i].push(p);
-                }
+            }
+        }
+        out
+    }
+
+    /// Add one document's places ([`Uses::of`]); documents are merged in document order.
+    fn merge(&mut self, places: Vec<(usize, Place)>) {
+        for (i, p) in places {
+            if self.seen.insert((i, p.clone())) {
+                self.used[i].push(p);
             }
         }
     }
