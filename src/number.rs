@@ -201,6 +201,11 @@ pub enum Style {
     Sub,
     /// A capital roman numeral after a unit word: `ARTICLE IV`, `Article IV.`
     Roman,
+    /// A lettered or roman item without brackets, `a.`, `a)`, `A.`, `iv.`, or a letter and a
+    /// tab as text converted from PDF has it: the number's span is the letters alone, so
+    /// renumbering keeps the mark after them. `upper` when written in capitals (the number
+    /// itself is kept in lower case, so `A.` and `(a)` are the same item).
+    Item { upper: bool },
 }
 
 impl Style {
@@ -212,6 +217,8 @@ impl Style {
             Style::ListMarker => "as a list (1.)",
             Style::Sub => "bracketed ((a))",
             Style::Roman => "in roman numerals (IV)",
+            Style::Item { upper: false } => "as a lettered item (a.)",
+            Style::Item { upper: true } => "as a capital-lettered item (A.)",
         }
     }
 }
@@ -421,6 +428,65 @@ pub fn parse_sub(s: &str) -> Option<(&str, usize)> {
     let is_letter = lower
         && (inner.len() == 1 || (inner.len() == 2 && inner.as_bytes()[0] == inner.as_bytes()[1]));
     (is_roman || is_letter).then_some((inner, close + 1))
+}
+
+/// A lettered or roman item written without brackets at the start of `s`: `a.`, `a)`,
+/// `iv.`, `A.`, `aa)`, or (in text converted from PDF) a letter then a tab or two spaces.
+/// The text after the mark must start with a letter, digit, quote or bracket.
+///
+/// Whether such a token really opens an item ("A. Smith", "I. e." are prose) is the
+/// parser's call: it takes one only as the first of a run or where it continues one.
+pub fn parse_bare_item(s: &str) -> Option<BareItem> {
+    let b = s.as_bytes();
+    let n = b
+        .iter()
+        .take(6)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if n == 0 || n > 5 {
+        return None;
+    }
+    let letters = &s[..n];
+    let upper = letters.bytes().all(|c| c.is_ascii_uppercase());
+    if !upper && !letters.bytes().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let lower = letters.to_ascii_lowercase();
+    let letter = n == 1 || (n == 2 && b[0] == b[1]);
+    if !letter && roman_value(&lower).is_none() {
+        return None;
+    }
+    let after = &b[n..];
+    let mark = match after {
+        [b'.' | b')', b' ' | b'\t', ..] => 2,
+        [b'\t', ..] => 1,
+        [b' ', b' ', ..] => 2,
+        _ => return None,
+    };
+    let text = s[n + mark..].trim_start_matches([' ', '\t']);
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "\"'‘“(".contains(c));
+    starts_well.then(|| BareItem {
+        tag: Tag::new(&lower).expect("at most five ASCII letters"),
+        upper,
+        len: n,
+        mark: after[0],
+    })
+}
+
+/// An item read by [`parse_bare_item`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BareItem {
+    /// The letters, in lower case.
+    pub tag: Tag,
+    /// Written in capitals.
+    pub upper: bool,
+    /// Bytes the letters take.
+    pub len: usize,
+    /// The byte after the letters: `.`, `)`, a tab or a space.
+    pub mark: u8,
 }
 
 /// The words that name a numbered unit before its number in a heading ("Rule 5. Regular

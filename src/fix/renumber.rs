@@ -286,6 +286,12 @@ fn render_clause_number(new: &ClauseNumber, style: Style) -> String {
             _ => new.to_string(),
         },
         Style::TrailingDot => format!("{new}."),
+        // "b." stays "b." (only the letters are the number's span); "B." stays in capitals.
+        Style::Item { upper } => match new.last() {
+            Some(Seg::Sub(s)) if upper => s.to_ascii_uppercase(),
+            Some(Seg::Sub(s)) => s.to_string(),
+            _ => new.to_string(),
+        },
         _ => new.to_string(),
     }
 }

@@ -304,9 +304,12 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (what, sections) in [("sections", true), ("clauses", false)] {
         let in_group = |cl: &&Clause| {
-            cl.style != Style::Sub
-                && cl.style != Style::ListMarker
-                && (cl.number.depth() == 1) == sections
+            // Items ("(a)", "a.", "A.") are a scheme of their own under each clause, and
+            // documents vary them by level on purpose.
+            !matches!(
+                cl.style,
+                Style::Sub | Style::Item { .. } | Style::ListMarker
+            ) && (cl.number.depth() == 1) == sections
         };
         let mut counts: HashMap<Style, usize> = HashMap::default();
         for cl in doc.clauses.iter().filter(in_group) {
