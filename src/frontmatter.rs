@@ -68,6 +68,8 @@ struct RawMeta {
     adopted: Option<Spanned<String>>,
     #[serde(default)]
     amended: Option<Spanned<String>>,
+    #[serde(default)]
+    numbering: Option<Spanned<String>>,
 }
 
 /// A document's front matter, validated.
@@ -82,12 +84,27 @@ pub struct Meta {
     pub status: Status,
     pub adopted: Option<String>,
     pub amended: Option<String>,
+    /// `numbering: Rule`: the word this document's top-level clauses are cited by when its
+    /// text does not write it ("5. Regular Meetings" is Rule 5). Headed units ("Rule 5.")
+    /// say it themselves; see docs/FORMAT.md, "Clauses".
+    pub unit: Option<String>,
 }
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// One to three words of letters ("Rule", "Standing Order", "Bye-law"), at most 30 bytes.
+fn is_unit_word(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').collect();
+    s.len() <= 30
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_alphabetic())
+                && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        })
 }
 
 /// Parse and validate a document's front matter. Returns the metadata (when usable) and the
@@ -145,6 +162,15 @@ pub fn parse_meta(
             );
         }
     }
+    if let Some(u) = raw.numbering.as_ref().filter(|u| !is_unit_word(&u.value)) {
+        diags.push(
+            ctx.diag(
+                ctx.span_of(&u.referenced),
+                format!("numbering `{}` is not a unit word", u.value),
+            )
+            .help("give the word the document's clauses are cited by, in the singular: `numbering: Rule`, `numbering: Standing Order`, `numbering: Bylaw`"),
+        );
+    }
     let meta = Meta {
         id: raw.id.value,
         title: raw.title,
@@ -155,6 +181,7 @@ pub fn parse_meta(
         status: raw.status,
         adopted: raw.adopted.map(|d| d.value),
         amended: raw.amended.map(|d| d.value),
+        unit: raw.numbering.map(|u| u.value).filter(|u| is_unit_word(u)),
     };
     (Some(meta), diags)
 }
@@ -206,6 +233,17 @@ mod tests {
         assert_eq!(msgs.len(), 3, "{msgs:?}");
         let (_, d) = meta("---\nid: x\ntitle: T\npart: \"4\"\nstatus: adoptd\n---\n");
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn numbering_names_a_unit_word() {
+        let (m, d) = meta("---\nid: x\ntitle: T\npart: \"4\"\nnumbering: Standing Order\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(m.unwrap().unit.as_deref(), Some("Standing Order"));
+        let (m, d) = meta("---\nid: x\ntitle: T\npart: \"4\"\nnumbering: \"1.1\"\n---\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("numbering"), "{}", d[0].message);
+        assert_eq!(m.unwrap().unit, None);
     }
 
     #[test]

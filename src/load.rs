@@ -308,6 +308,7 @@ fn fallback_meta(path: &str) -> Meta {
         status: Status::Draft,
         adopted: None,
         amended: None,
+        unit: None,
     }
 }
 
@@ -334,7 +335,8 @@ pub fn document(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>
                 .help("start the file with a `---` line, then `id:`, `title:` and `part:`, then a closing `---` line")],
         ),
     };
-    let parsed = parse::parse_body(&source.text, body.clone());
+    let unit = meta.as_ref().and_then(|m| m.unit.as_deref());
+    let parsed = parse::parse_body_with_unit(&source.text, body.clone(), unit);
     let meta_ok = meta.is_some();
     let doc = Document {
         file,

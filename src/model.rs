@@ -117,4 +117,36 @@ impl Document {
     pub fn is_adopted(&self) -> bool {
         self.meta.status == Status::Adopted
     }
+
+    /// The unit word clause `ci` is cited by, in lower case: its own ("Section" in "Section
+    /// 4.7."), else its nearest ancestor's ("rule" for 5(b) under "Rule 5."), else the one
+    /// the front matter declares for the document's clauses. `text` is the document's file.
+    pub fn unit_of(&self, text: &str, ci: usize) -> Option<String> {
+        let mut at = Some(ci);
+        while let Some(i) = at {
+            if let Some(u) = &self.clauses[i].unit {
+                return Some(text[u.clone()].to_ascii_lowercase());
+            }
+            at = self.clauses[i].parent;
+        }
+        self.meta.unit.as_ref().map(|u| u.to_ascii_lowercase())
+    }
+
+    /// Every unit word the document's clauses are cited by, in lower case, sorted.
+    pub fn unit_words(&self, text: &str) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .clauses
+            .iter()
+            .filter_map(|c| c.unit.as_ref())
+            .map(|u| text[u.clone()].to_ascii_lowercase())
+            .chain(self.meta.unit.iter().map(|u| u.to_ascii_lowercase()))
+            .collect();
+        // "Council Procedure Rule 4" is cited "Rule 4" as well.
+        if words.iter().any(|w| w == "council procedure rule") {
+            words.push("rule".into());
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
 }

@@ -505,14 +505,17 @@ pub const UNIT_WORDS: [&str; 8] = [
 /// A unit word at the start of `s` (any case), followed by one space: its length with the
 /// space.
 pub fn unit_word(s: &str) -> Option<usize> {
-    UNIT_WORDS.iter().find_map(|w| {
-        let b = s.as_bytes();
-        (b.len() > w.len()
-            && s.is_char_boundary(w.len())
-            && s[..w.len()].eq_ignore_ascii_case(w)
-            && b[w.len()] == b' ')
-            .then_some(w.len() + 1)
-    })
+    UNIT_WORDS.iter().find_map(|w| word_then_space(s, w))
+}
+
+/// `word` at the start of `s` in any case, then one space: their length.
+pub fn word_then_space(s: &str, word: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (b.len() > word.len()
+        && s.is_char_boundary(word.len())
+        && s[..word.len()].eq_ignore_ascii_case(word)
+        && b[word.len()] == b' ')
+        .then_some(word.len() + 1)
 }
 
 /// A capital roman numeral (`IV`, `XII`) at the start of `s`, ending at a word boundary, and

@@ -50,11 +50,20 @@ struct Builder<'a> {
     inner_list: Option<(Option<usize>, u32)>,
     /// Top-level Markdown lists seen, to tell one list from the next.
     lists_seen: usize,
+    /// The unit word the front matter declares (`numbering: Bylaw`), read before a number in
+    /// headings as the built-in words are.
+    declared_unit: Option<&'a str>,
 }
 
 /// Parse the body `text[body]` of a document.
 pub fn parse_body(text: &str, body: Span) -> Body {
+    parse_body_with_unit(text, body, None)
+}
+
+/// [`parse_body`] for a document whose front matter declares its unit word.
+pub fn parse_body_with_unit(text: &str, body: Span, declared_unit: Option<&str>) -> Body {
     let mut b = Builder {
+        declared_unit,
         text,
         body: Body::default(),
         by_number: HashMap::default(),
@@ -332,7 +341,7 @@ impl Builder<'_> {
         }
         let is_heading = matches!(p.kind, BlockKind::Heading(_));
         if is_heading || self.text[..at].ends_with(['*', '_']) {
-            if let Some(ul) = crate::number::unit_word(line) {
+            if let Some(ul) = crate::number::unit_word(line).or_else(|| self.declared_word(line)) {
                 self.try_unit(p, at, ul);
                 return;
             }
@@ -473,6 +482,11 @@ impl Builder<'_> {
     /// A headed unit, "Rule 5. Regular Meetings", "**Section 4.7. Managing Members.**",
     /// "ARTICLE IV", "### Rule 33A.": the unit word (`unit_len` bytes with its space) at `at`,
     /// then a number, then the end of the line, a title, or the close of the bold.
+    /// The declared unit word at the start of `line` (any case) and one space: their length.
+    fn declared_word(&self, line: &str) -> Option<usize> {
+        crate::number::word_then_space(line, self.declared_unit?)
+    }
+
     fn try_unit(&mut self, p: Pending, at: usize, unit_len: usize) {
         let line = &self.text[at..self.line_end(at)];
         let rest = &line[unit_len..];

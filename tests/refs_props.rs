@@ -39,6 +39,7 @@ fn lexicon() -> Lexicon {
             (1, "Members' Code of Conduct"),
         ],
         abbreviations: &[],
+        units: vec!["rule".to_string(), "article".to_string()],
     })
 }
 

@@ -485,3 +485,32 @@ fn the_build_summary_goes_to_stdout_without_progress_when_not_a_terminal() {
     );
     assert!(o.stderr.is_empty(), "no progress line off a terminal");
 }
+
+#[test]
+fn units_cited_by_a_word_anchor_as_readers_cite_them() {
+    // Headed rules, roman articles, lettered items and a document declaring `numbering:
+    // Bylaw`: each clause's id says its unit word, and links from other documents reach it.
+    let site = build(&fixture("headed-units"), false);
+    let cpr = site.text("cpr.html").unwrap();
+    for id in [
+        "cpr-rule-5",
+        "cpr-rule-5-b",
+        "cpr-rule-7-c-iv",
+        "cpr-rule-3A",
+    ] {
+        assert!(ids(cpr).iter().any(|i| i == id), "no id {id} in cpr.html");
+    }
+    let bylaws = site.text("bylaws.html").unwrap();
+    for id in ["bylaws-article-4", "bylaws-section-4.7"] {
+        assert!(
+            ids(bylaws).iter().any(|i| i == id),
+            "no id {id} in bylaws.html"
+        );
+    }
+    let youth = site.text("youth.html").unwrap();
+    assert!(ids(youth).iter().any(|i| i == "youth-bylaw-2.2"));
+    assert!(cpr.contains(r#"<a class="ref" href="youth.html#youth-bylaw-4">Bylaw 4</a>"#));
+    assert!(cpr.contains(r#"href="cpr.html#cpr-rule-7-c">paragraph (c) of Rule 7</a>"#));
+    assert!(bylaws.contains(r#"href="bylaws.html#bylaws-article-4">Article IV</a>"#));
+    assert_eq!(dead_links(&pages(&site)), Vec::<String>::new());
+}

@@ -297,6 +297,13 @@ fn render_clause_number(new: &ClauseNumber, style: Style) -> String {
 }
 
 fn render_cited(new: &ClauseNumber, written: &str) -> String {
+    // "Article IV" stays roman: "Article III".
+    let roman = crate::number::parse_upper_roman(written).is_some_and(|(_, n)| n == written.len());
+    if let (true, [seg]) = (roman, new.0.as_slice()) {
+        if let Some(n) = seg.plain() {
+            return crate::number::to_roman(n).to_ascii_uppercase();
+        }
+    }
     let written_subs = written.matches('(').count();
     let written_is_relative = written.starts_with('(');
     if written_is_relative {
@@ -637,6 +644,7 @@ mod tests {
                 status: Status::Draft,
                 adopted: None,
                 amended: None,
+                unit: None,
             },
             meta_ok: true,
             body: 0..md.len(),

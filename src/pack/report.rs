@@ -150,6 +150,7 @@ pub fn parse(file: FileId, source: &SourceFile, id: &str) -> Result<Report, Diag
             status: Status::Draft,
             adopted: None,
             amended: None,
+            unit: None,
         },
         meta_ok: true,
         body: split.body,

@@ -51,6 +51,10 @@ pub enum Scope {
     Document(usize),
     /// "standing order 10": whichever document answers to that generic name, if any.
     Generic(String),
+    /// "Rule 5", "Bylaw 3": a unit word some document's clauses are cited by (lower case).
+    /// The citing document if it uses the word or has the clause, else the one document
+    /// that uses it (see [`super::resolve`]).
+    Unit(String),
 }
 
 /// Above or below, as the author wrote it.
@@ -173,6 +177,16 @@ fn list_connector(text: &str, i: usize) -> Option<usize> {
 }
 
 /// A relative sub-paragraph "(b)", as in "sub-paragraph (b)": a number of one bracketed level.
+/// A capital roman numeral at `i` ("Article IV", "ARTICLE XII"), read as its value; renumbering
+/// writes it back in roman because the span holds roman letters.
+fn roman_at(text: &str, i: usize) -> Option<NumRef> {
+    let (n, len) = crate::number::parse_upper_roman(&text[i..])?;
+    Some(NumRef {
+        number: ClauseNumber(vec![crate::number::Seg::num(n)]),
+        span: i..i + len,
+    })
+}
+
 fn sub_at(text: &str, i: usize) -> Option<NumRef> {
     let (sub, len) = crate::number::parse_sub(&text[i..])?;
     let number = ClauseNumber(vec![crate::number::Seg::sub(sub)?]);
@@ -228,7 +242,9 @@ fn skip_numeric_brackets(text: &str, i: usize) -> usize {
 /// The next number of an expression at `k`: a full number, or "(c)" after a number ending in a
 /// sub-paragraph ("2.1.1(a) to (c)", "4.3.2(a) and (b)"), read as a sibling of that one.
 fn next_number(text: &str, k: usize, first: &ClauseNumber) -> Option<NumRef> {
-    let n = num_at(text, k).or_else(|| sub_at(text, k))?;
+    let n = num_at(text, k)
+        .or_else(|| sub_at(text, k))
+        .or_else(|| roman_at(text, k))?;
     let relative = n.number.depth() == 1
         && matches!(n.number.last(), Some(crate::number::Seg::Sub(_)))
         && first.depth() > 1
@@ -245,7 +261,10 @@ fn next_number(text: &str, k: usize, first: &ClauseNumber) -> Option<NumRef> {
 
 /// Read a number expression: "4.8", "4.8 – 4.10", "5.12 and 5.13", "16 [16.1.3]", "(b)".
 fn number_expr(text: &str, start: usize) -> Option<(Vec<Item>, usize)> {
-    let Some(first) = num_at(text, start).or_else(|| sub_at(text, start)) else {
+    let Some(first) = num_at(text, start)
+        .or_else(|| sub_at(text, start))
+        .or_else(|| roman_at(text, start))
+    else {
         let span = oversized_at(text, start)?;
         return Some((vec![Item::Invalid(span.clone())], span.end));
     };
@@ -423,6 +442,10 @@ pub fn scan(lex: &Lexicon, text: &str, run: Span) -> Vec<RawRef> {
             break;
         };
         let c = b[at];
+        if c.is_ascii_uppercase() && !roman_may_start(text, at) {
+            i = at + 1;
+            continue;
+        }
         // A digit after a digit, a decimal point or a thousands comma continues a number; after
         // "s." it starts one.
         let starts_number = !c.is_ascii_digit()
@@ -476,8 +499,83 @@ static TRIGGER: [bool; 256] = {
     }
     t[b'?' as usize] = true;
     t[b'(' as usize] = true;
+    // "Article IV": a roman numeral after a space (see `roman_may_start`).
+    t[b'I' as usize] = true;
+    t[b'V' as usize] = true;
+    t[b'X' as usize] = true;
     t
 };
+
+/// Whether a capital I, V or X at `at` may open a roman numeral a citing word stands before:
+/// after a space, and a whole word ("In", "Vice" and "XL-sized" are passed over cheaply).
+fn roman_may_start(text: &str, at: usize) -> bool {
+    at > 0
+        && text.as_bytes()[at - 1] == b' '
+        && crate::number::parse_upper_roman(&text[at..]).is_some()
+}
+
+/// "paragraph (c) of Rule 7": a lettered or roman item (`items`, ending at `stop`) followed by
+/// "of" and a citation of one unit, read as that unit's item. The unit's number and the item
+/// keep their own spans, so renumbering rewrites each in its own form.
+fn item_of_unit(
+    lex: &Lexicon,
+    text: &str,
+    floor: usize,
+    at: usize,
+    items: &[Item],
+    stop: usize,
+) -> Option<RawRef> {
+    let [Item::One(item)] = items else {
+        return None;
+    };
+    if !matches!(item.number.0.first(), Some(crate::number::Seg::Sub(_))) {
+        return None;
+    }
+    let k = skip_ws(text, stop);
+    let k = text[k..].strip_prefix("of ").map(|_| k + 3)?;
+    // The unit's number: the first digit or roman numeral within a few words.
+    let window = &text[k..text.len().min(k + 40)];
+    let num_at_pos = window
+        .char_indices()
+        .find(|&(o, c)| {
+            c.is_ascii_digit() || (c.is_ascii_uppercase() && roman_may_start(text, k + o))
+        })
+        .map(|(o, _)| k + o)?;
+    let (from, end, entry) = lex.phrase_before(text, floor, num_at_pos)?;
+    if from != k {
+        return None;
+    }
+    let unit = citation(lex, text, floor, from, end, entry)?;
+    let refine = |outer: &NumRef| Item::Refined {
+        outer: outer.clone(),
+        inner: NumRef {
+            number: ClauseNumber([outer.number.0.clone(), item.number.0.clone()].concat()),
+            span: item.span.clone(),
+        },
+    };
+    let cited = match unit.cited {
+        Cited::Clauses { scope, items } => match items.as_slice() {
+            [Item::One(outer)] => Cited::Clauses {
+                scope,
+                items: vec![refine(outer)],
+            },
+            _ => return None,
+        },
+        Cited::Article { items, part } => match items.as_slice() {
+            [Item::One(outer)] => Cited::Article {
+                items: vec![refine(outer)],
+                part,
+            },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(RawRef {
+        span: at..unit.span.end,
+        cited,
+        ..unit
+    })
+}
 
 /// "Officer", "Officer's", or "and Monitoring Officers" at `k`: the number before was part of
 /// a job title ("the Section 151 Officer").
@@ -643,6 +741,11 @@ fn citation(
                     return None;
                 }
             }
+            // "paragraph (c) of Rule 7", "sub-paragraph (iv) of Standing Order 12(3)": the
+            // item of the unit cited after "of".
+            if let Some(r) = item_of_unit(lex, text, floor, at, &items, stop) {
+                return Some(r);
+            }
             // "Rule 12.3 of the Council Procedure Rules", "paragraph 2.1 of the Members' Code
             // of Conduct": a document of this constitution named after the number.
             if let Some((doc, name_end)) = lex.document_after(text, stop) {
@@ -658,10 +761,13 @@ fn citation(
                 return external(at..end);
             }
             // "Bylaw 3, Section 5.3": a document named just before the citing word.
-            let scope = match (lex.document_before(text, floor, at), entry) {
-                (Some(doc), _) => Scope::Document(doc),
-                (None, Entry::Generic(w)) => Scope::Generic(w.clone()),
-                (None, _) => Scope::SameDocument,
+            let scope = match lex.document_before(text, floor, at) {
+                Some(doc) => Scope::Document(doc),
+                None => match (lex.unit(&text[at..end]), entry) {
+                    (Some(w), _) => Scope::Unit(w),
+                    (None, Entry::Generic(w)) => Scope::Generic(w.clone()),
+                    (None, _) => Scope::SameDocument,
+                },
             };
             finish(Cited::Clauses { scope, items }, stop)
         }

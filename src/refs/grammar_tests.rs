@@ -36,7 +36,21 @@ fn lex() -> Lexicon {
             (1, "Council Procedure Rules"),
         ],
         abbreviations: &[],
+        units: vec!["bylaw".into()],
     })
+}
+
+fn numbers(s: &str, items: &[Item]) -> String {
+    items
+        .iter()
+        .map(|i| match i {
+            Item::One(n) => n.number.to_string(),
+            Item::Range(a, b) => format!("{}-{}", a.number, b.number),
+            Item::Invalid(span) => format!("invalid {}", &s[span.clone()]),
+            Item::Refined { outer, inner } => format!("{}[{}]", outer.number, inner.number),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn refs(s: &str) -> Vec<(String, String)> {
@@ -44,29 +58,42 @@ fn refs(s: &str) -> Vec<(String, String)> {
         .into_iter()
         .map(|r| {
             let what = match &r.cited {
-                Cited::Clauses { scope, items } => {
-                    let nums: Vec<String> = items
-                        .iter()
-                        .map(|i| match i {
-                            Item::One(n) => n.number.to_string(),
-                            Item::Range(a, b) => format!("{}-{}", a.number, b.number),
-                            Item::Invalid(span) => format!("invalid {}", &s[span.clone()]),
-                            Item::Refined { outer, inner } => {
-                                format!("{}[{}]", outer.number, inner.number)
-                            }
-                        })
-                        .collect();
-                    format!(
-                        "{scope:?} {}{}",
-                        nums.join(","),
-                        r.direction.map(|d| format!(" {d:?}")).unwrap_or_default()
-                    )
+                Cited::Clauses { scope, items } => format!(
+                    "{scope:?} {}{}",
+                    numbers(s, items),
+                    r.direction.map(|d| format!(" {d:?}")).unwrap_or_default()
+                ),
+                Cited::Article { items, part } => {
+                    format!("Article {} of Part {part:?}", numbers(s, items))
                 }
                 other => format!("{other:?}"),
             };
             (s[r.span].to_string(), what)
         })
         .collect()
+}
+
+#[test]
+fn units_cited_by_their_word_roman_numerals_and_items_of_units() {
+    // A unit word some document uses ("bylaw") cites whichever document the resolver picks.
+    assert_eq!(refs("subject to Bylaw 3 and")[0].1, "Unit(\"bylaw\") 3");
+    assert_eq!(
+        refs("the officers named in Article IV may")[0],
+        ("Article IV".into(), "Article 4 of Part None".into())
+    );
+    // The item of a unit keeps both spans: the unit's number and the item.
+    assert_eq!(
+        refs("on the notice in paragraph (c) of Bylaw 7.")[0],
+        (
+            "paragraph (c) of Bylaw 7".into(),
+            "Unit(\"bylaw\") 7[7(c)]".into()
+        )
+    );
+    // "I" the pronoun and capitals that open words are not numerals.
+    assert!(refs("In Part I said Vice Chair")
+        .iter()
+        .all(|r| r.0 != "Part I"));
+    assert!(refs("Item IVory of the list").is_empty());
 }
 
 #[test]
@@ -130,7 +157,7 @@ fn parts_articles_appendices_and_placeholders() {
     );
     assert!(refs("Article 12 of Part 2")[0]
         .1
-        .contains("part: Some(\"2\")"));
+        .contains("of Part Some(\"2\")"));
     assert!(refs("see Appendix D")[0].1.contains("elsewhere: false"));
     assert!(refs("Attachment 1 of the Council's Purchasing Guide")[0]
         .1

@@ -48,6 +48,9 @@ pub struct Words<'a> {
     /// Short names of Acts and other works ("LGA 1972", "ONCA"): citations "of" them are
     /// external.
     pub abbreviations: &'a [String],
+    /// Unit words some document's clauses are cited by ("rule", "article", "bylaw"), in lower
+    /// case: a citation by one of them may be meant for the document that uses it.
+    pub units: Vec<String>,
 }
 
 /// Every citing phrase of a constitution.
@@ -63,6 +66,7 @@ pub struct Lexicon {
     /// Document prefixes, case-sensitive ("CSO", "CPR").
     prefixes: Vec<(String, usize)>,
     abbreviations: Vec<String>,
+    units: Vec<String>,
 }
 
 /// Characters a citing word is made of ("sub-paragraph", "para'", "Reg.").
@@ -107,6 +111,7 @@ impl Lexicon {
             names,
             prefixes,
             abbreviations: words.abbreviations.to_vec(),
+            units: words.units.clone(),
         };
         // Documents first, so a council whose Articles are cited "Article 12" as a document
         // prefix gets the document, not the generic Article rule.
@@ -158,7 +163,25 @@ impl Lexicon {
         for w in words.generic {
             lex.add(w, Entry::Generic(w.to_ascii_lowercase()));
         }
+        // A declared or headed unit word no list has ("Bylaw 3", "Chapter 2") cites clauses
+        // as "rule" does.
+        for w in &words.units {
+            // `add` keeps an entry already there ("section" stays a Section).
+            for form in [w.clone(), format!("{w}s")] {
+                lex.add(&form, Entry::SameDocument);
+            }
+        }
         lex
+    }
+
+    /// The unit word `phrase` is ("Rules" is "rule"), if some document uses it.
+    pub fn unit(&self, phrase: &str) -> Option<String> {
+        let p = phrase.to_ascii_lowercase();
+        let singular = p.strip_suffix('s').unwrap_or(&p);
+        self.units
+            .iter()
+            .find(|u| *u == &p || *u == singular)
+            .cloned()
     }
 
     /// Where appendix words start and end in `hay` ("Appendix", "Annex"), as whole words.

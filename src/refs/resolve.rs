@@ -19,6 +19,8 @@ pub struct Index<'a> {
     pub(super) labels: HashMap<&'a str, (usize, usize)>,
     pub(super) ids: HashMap<&'a str, usize>,
     generic: HashMap<String, usize>,
+    /// Unit word (lower case) → the documents whose clauses are cited by it.
+    units: HashMap<String, Vec<usize>>,
     lexicon: Lexicon,
 }
 
@@ -53,14 +55,44 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let lexicon = lexicon(c);
+        let units = unit_users(c);
+        let lexicon = lexicon_with(c, &units);
         Index {
             c,
             numbers,
             labels,
             ids,
             generic,
+            units,
             lexicon,
+        }
+    }
+
+    /// The document "Rule 5" written in `doc` means: `doc` itself if it uses the unit word
+    /// (or has the clause, for a word that cites the same document by default), else the one document that uses the word, else the document the
+    /// generic name answers to ("standing order 12"), else `doc` (to be reported there).
+    fn unit_document(&self, doc: usize, word: &str, items: &[Item]) -> usize {
+        let users = self.units.get(word).map_or(&[][..], Vec::as_slice);
+        let first = items.iter().find_map(|it| match it {
+            Item::One(n) | Item::Range(n, _) | Item::Refined { outer: n, .. } => Some(&n.number),
+            Item::Invalid(_) => None,
+        });
+        // "section 7" and "rule 5" cite the citing document's own clauses by default; only
+        // where it has no such clause may they mean another document's unit.
+        let same_document_word = self
+            .c
+            .config
+            .citations
+            .same_document
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word));
+        let here = same_document_word && first.is_some_and(|n| !self.lookup(doc, n).is_empty());
+        if users.contains(&doc) || here {
+            return doc;
+        }
+        match users {
+            [one] => *one,
+            _ => self.generic.get(word).copied().unwrap_or(doc),
         }
     }
 
@@ -110,9 +142,24 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Every citing word and document name of a constitution, as its configuration and front
-/// matter declare them.
+/// Unit word (lower case) → the documents whose clauses are cited by it, in order.
+fn unit_users(c: &Constitution) -> HashMap<String, Vec<usize>> {
+    let mut units: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, d) in c.documents.iter().enumerate() {
+        for w in d.unit_words(&c.file(d.file).text) {
+            units.entry(w).or_default().push(i);
+        }
+    }
+    units
+}
+
+/// Every citing word and document name of a constitution, as its configuration, front
+/// matter and headed units declare them.
 pub fn lexicon(c: &Constitution) -> Lexicon {
+    lexicon_with(c, &unit_users(c))
+}
+
+fn lexicon_with(c: &Constitution, units: &HashMap<String, Vec<usize>>) -> Lexicon {
     let cit = &c.config.citations;
     let documents = c
         .documents
@@ -140,6 +187,11 @@ pub fn lexicon(c: &Constitution) -> Lexicon {
         documents,
         titles,
         abbreviations: &cit.abbreviations,
+        units: {
+            let mut w: Vec<String> = units.keys().cloned().collect();
+            w.sort();
+            w
+        },
     })
 }
 
@@ -196,6 +248,23 @@ impl Resolver<'_, '_> {
             let cand = ClauseNumber([d.clauses[ci].number.0.clone(), n.0.clone()].concat());
             if !self.ix.lookup(doc, &cand).is_empty() {
                 return cand;
+            }
+            at = d.clauses[ci].parent;
+        }
+        // "the time in sub-paragraph (iv)" written in (d), meaning (c)(iv): the one item of
+        // the nearest enclosing clause whose number ends so. Two such items are ambiguous,
+        // and the number is left as written to be reported.
+        let mut at = self.clause.and_then(|ci| d.clauses[ci].parent);
+        while let Some(ci) = at {
+            let base = &d.clauses[ci].number;
+            let mut found = d.clauses[ci + 1..]
+                .iter()
+                .take_while(|c| c.number.starts_with(base))
+                .filter(|c| {
+                    c.number.0.ends_with(&n.0) && c.number.depth() > base.depth() + n.depth()
+                });
+            if let (Some(one), None) = (found.next(), found.next()) {
+                return one.number.clone();
             }
             at = d.clauses[ci].parent;
         }
@@ -397,6 +466,7 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
                 Scope::SameDocument => Some(doc),
                 Scope::Document(t) => Some(*t),
                 Scope::Generic(w) => ix.generic.get(w).copied(),
+                Scope::Unit(w) => Some(ix.unit_document(doc, w, items)),
             };
             match target_doc {
                 None => (Outcome::External, None),
@@ -430,6 +500,13 @@ fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference {
                 }
             }
             worst
+        }
+        // "Article IV" in bylaws whose Articles are their own headed units.
+        Cited::Article { items, part: None }
+            if ix.units.get("article").is_some_and(|u| u.contains(&doc)) =>
+        {
+            r.items(doc, items);
+            r.outcome()
         }
         Cited::Article { items, part } => {
             let part = part.clone().unwrap_or_else(|| "2".into());

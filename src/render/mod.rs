@@ -173,11 +173,16 @@ pub fn slug(s: &str) -> String {
 }
 
 /// The element id of clause `number` of the document whose id is `doc`: `cso-16.1.3`,
-/// `cso-8.1.7-a-i` for 8.1.7(a)(i), `cso-4A` for an inserted clause.
-pub fn anchor_for(doc: &str, number: &ClauseNumber) -> String {
+/// `cso-8.1.7-a-i` for 8.1.7(a)(i), `cso-4A` for an inserted clause; a clause cited by a unit
+/// word says it, as readers cite it: `cpr-rule-5`, `cpr-rule-5-b`, `so-standing-order-12`.
+pub fn anchor_for(doc: &str, unit: Option<&str>, number: &ClauseNumber) -> String {
     let mut out = String::with_capacity(doc.len() + 12);
     out.push_str(doc);
     out.push('-');
+    if let Some(u) = unit {
+        out.push_str(&slug(u));
+        out.push('-');
+    }
     let mut first = true;
     for seg in &number.0 {
         match seg {
@@ -209,9 +214,14 @@ mod tests {
     #[test]
     fn anchors_are_url_safe_and_readable() {
         let n = |s: &str| ClauseNumber::parse(s).unwrap();
-        assert_eq!(anchor_for("cso", &n("16.1.3")), "cso-16.1.3");
-        assert_eq!(anchor_for("cso", &n("8.1.7(a)(i)")), "cso-8.1.7-a-i");
-        assert_eq!(anchor_for("cso", &n("4.2A")), "cso-4.2A");
+        assert_eq!(anchor_for("cso", None, &n("16.1.3")), "cso-16.1.3");
+        assert_eq!(anchor_for("cso", None, &n("8.1.7(a)(i)")), "cso-8.1.7-a-i");
+        assert_eq!(anchor_for("cso", None, &n("4.2A")), "cso-4.2A");
+        assert_eq!(anchor_for("cpr", Some("rule"), &n("5(b)")), "cpr-rule-5-b");
+        assert_eq!(
+            anchor_for("so", Some("standing order"), &n("12")),
+            "so-standing-order-12"
+        );
     }
 
     #[test]

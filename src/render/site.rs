@@ -206,8 +206,9 @@ impl<'a> Layout<'a> {
                 RESERVED_IDS.iter().map(|s| s.to_string()).collect();
             let id = slug(&d.meta.id);
             let mut a = Vec::with_capacity(d.clauses.len());
-            for cl in &d.clauses {
-                let base = anchor_for(&id, &cl.number);
+            let text = &c.file(d.file).text;
+            for (ci, cl) in d.clauses.iter().enumerate() {
+                let base = anchor_for(&id, d.unit_of(text, ci).as_deref(), &cl.number);
                 let mut name = base.clone();
                 let mut k = 2;
                 while !seen.insert(name.clone()) {
