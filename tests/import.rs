@@ -966,3 +966,53 @@ proptest::proptest! {
         proptest::prop_assert!(diags.is_empty(), "{diags:?}\n--- input ---\n{text}");
     }
 }
+
+/// The clause tree each imported document reads back as (by `clerk check`'s parser), and the
+/// import's findings, as `expected.txt` of a case folder in `tests/fixtures/import/schemes/`.
+fn scheme_outcome(input: &Input) -> String {
+    let imported = import::import(std::slice::from_ref(input)).expect("imports");
+    let mut out = String::new();
+    for d in &imported.documents {
+        let src = clerk::source::SourceFile::new(d.path.clone(), d.text.clone());
+        let (doc, _) = clerk::load::document(clerk::source::FileId(0), &src);
+        let numbers: Vec<String> = doc.clauses.iter().map(|c| c.number.to_string()).collect();
+        out.push_str(&format!("{}: {}\n", d.path, numbers.join(" ")));
+    }
+    for d in &imported.diagnostics {
+        out.push_str(&format!("{} {}\n", d.rule.code, d.rule.name));
+    }
+    out
+}
+
+#[test]
+fn numbering_schemes_import_as_the_clauses_their_text_numbers() {
+    // Lettered items after a tab or two spaces (PDF text), the letter o between n and p,
+    // roman items under a lettered one, headed rules, roman articles with bold sections and
+    // "1.0" sections: each case's words survive in order, and the documents read back as
+    // `expected.txt` says. `CLERK_BLESS=1` rewrites the expected files.
+    let mut failures = Vec::new();
+    for case in common::fixture_cases("import/schemes", 5) {
+        let input = Input {
+            path: "input.txt".into(),
+            bytes: std::fs::read(case.join("input.txt")).unwrap(),
+        };
+        if let Err(e) = fidelity(&input) {
+            failures.push(format!("{}: {e}", case.display()));
+            continue;
+        }
+        let got = scheme_outcome(&input);
+        let path = case.join("expected.txt");
+        if std::env::var_os("CLERK_BLESS").is_some() {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            failures.push(format!(
+                "{}:\n--- expected\n{want}--- got\n{got}",
+                case.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -316,6 +316,28 @@ impl Writer {
     }
 }
 
+/// A headed unit as the parser reads one: a short line ("Rule 5. Regular Meetings", "ARTICLE
+/// IV") as a heading, its level the number's depth; a unit that opens a paragraph ("Section
+/// 4.7. Officers. The officers are…") with its word and number in bold. `e` is the escaped
+/// text and `head` the bytes the word and number take in the unescaped `text`.
+fn unit_block(e: &str, text: &str, head: usize, depth: usize) -> String {
+    let title = text.get(head..).unwrap_or("");
+    let short =
+        split::plain(text).chars().count() <= 80 && !title.trim_end_matches('.').contains(". ");
+    if short {
+        return format!(
+            "{} {}",
+            "#".repeat(depth.min(6)),
+            escape_start(e, true, true)
+        );
+    }
+    // The word and number hold nothing escaping changes, so they start `e` unchanged.
+    match e.get(..head).filter(|h| *h == &text[..head]) {
+        Some(h) => format!("**{h}**{}", &e[head..]),
+        None => e.to_string(),
+    }
+}
+
 /// Write one document: its front matter and its blocks.
 pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
     let mut w = Writer {
@@ -344,6 +366,13 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
         match num {
             Some(n) if n.sub && has_clause => {
                 let at = w.item(false, &escape_start(&e, true, false));
+                w.intended.push((at, n.number.to_string()));
+            }
+            Some(n) if n.unit.is_some() => {
+                let at = w.block(&unit_block(&e, text, n.unit.unwrap_or(0), n.number.depth()));
+                if n.number.depth() == 1 {
+                    section = n.number.0[0].plain();
+                }
                 w.intended.push((at, n.number.to_string()));
             }
             Some(n) if !n.sub => {
@@ -388,9 +417,12 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
         }
     }
     w.out.push('\n');
-    let mismatch = verify(&w.out, body_start, &w.intended);
+    let (mismatch, bare) = verify(&w.out, body_start, &w.intended);
+    let mut clauses = w.intended;
+    clauses.extend(bare);
+    clauses.sort_by_key(|(at, _)| *at);
     Rendered {
-        clauses: w.intended.into_iter().map(|(_, n)| n).collect(),
+        clauses: clauses.into_iter().map(|(_, n)| n).collect(),
         text: w.out,
         unplaced,
         mismatch,
@@ -398,11 +430,36 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
 }
 
 /// Read the written body back with clerk's parser and compare the clauses with those meant.
-fn verify(text: &str, body_start: usize, intended: &[(usize, String)]) -> String {
+///
+/// Items written with bare letters ("a.", "a<TAB>") and zero-padded numbers are the parser's
+/// to find: whether "A." opens a run of items or a sentence depends on the lines after it,
+/// which the parser reads. They are left out of the comparison and returned, to be counted
+/// with the clauses.
+fn verify(
+    text: &str,
+    body_start: usize,
+    intended: &[(usize, String)],
+) -> (String, Vec<(usize, String)>) {
     let body = crate::parse::parse_body(text, body_start..text.len());
+    // A zero-padded level ("4.09" after "4.8") is read only where it continues the
+    // numbering, which is the parser's to see too.
+    let padded = |c: &crate::model::Clause| {
+        text[c.number_span.clone()]
+            .split('.')
+            .skip(1)
+            .any(|l| l.len() > 1 && l.starts_with('0') && l.as_bytes()[1].is_ascii_digit())
+    };
+    let item = |c: &&crate::model::Clause| matches!(c.style, Style::Item { .. }) || padded(c);
+    let bare: Vec<(usize, String)> = body
+        .clauses
+        .iter()
+        .filter(item)
+        .map(|c| (c.span.start, c.number.to_string()))
+        .collect();
     let got: Vec<(usize, String)> = body
         .clauses
         .iter()
+        .filter(|c| !item(c))
         .map(|c| {
             let n = match c.number.last() {
                 Some(crate::number::Seg::Sub(s)) => format!("({s})"),
@@ -412,7 +469,7 @@ fn verify(text: &str, body_start: usize, intended: &[(usize, String)]) -> String
         })
         .collect();
     if got == intended {
-        return String::new();
+        return (String::new(), bare);
     }
     let line = |at: usize| text[..at].matches('\n').count() + 1;
     let first = got
@@ -425,11 +482,12 @@ fn verify(text: &str, body_start: usize, intended: &[(usize, String)]) -> String
             format!("{n} on line {}", line(*at))
         })
     };
-    format!(
+    let mismatch = format!(
         "expected {}, found {}",
         show(intended.get(first)),
         show(got.get(first))
-    )
+    );
+    (mismatch, bare)
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub struct Num {
     pub style: Style,
     /// A bracketed sub-paragraph, whose parent depends on the clauses before it.
     pub sub: bool,
+    /// A headed unit ("Rule 5. Regular Meetings", "ARTICLE IV", "Section 4.7. Officers."):
+    /// the bytes its word, number and the number's full stop take.
+    pub unit: Option<usize>,
 }
 
 /// The leading `**` of a bold number, when a closing `**` follows.
@@ -57,6 +60,7 @@ pub fn lead(text: &str, heading: bool) -> Option<Num> {
                 number: l.number,
                 style: Style::Plain,
                 sub: false,
+                unit: None,
             });
         }
     }
@@ -75,13 +79,58 @@ pub fn lead(text: &str, heading: bool) -> Option<Num> {
             number: l.number,
             style: l.style,
             sub: false,
+            unit: None,
         });
+    }
+    if let Some(n) = unit(s) {
+        return Some(n);
     }
     let (sub, _) = parse_sub(s)?;
     Some(Num {
         number: ClauseNumber(vec![Seg::sub(sub)?]),
         style: Style::Sub,
         sub: true,
+        unit: None,
+    })
+}
+
+/// A headed unit at the start of `s`, as the parser reads one in a heading or in bold: a unit
+/// word, a number or capital roman numeral, then a full stop, the end, or (on a short line)
+/// a capitalised title. "Section 4 of the Act" and "Rule 5 applies" are prose.
+fn unit(s: &str) -> Option<Num> {
+    // "Part 3" and "Schedule 2" at the start of a block usually title a document of a pack
+    // (the split reads them so); inside a document they stay as written.
+    if ["part", "schedule"]
+        .iter()
+        .any(|w| crate::number::word_then_space(s, w).is_some())
+    {
+        return None;
+    }
+    let w = crate::number::unit_word(s)?;
+    let rest = &s[w..];
+    let (number, len, style) = match parse_leading(rest) {
+        Some(l) => (l.number, l.len, l.style),
+        None => {
+            let (v, n) = crate::number::parse_upper_roman(rest)?;
+            let dot = usize::from(rest[n..].starts_with('.'));
+            (ClauseNumber(vec![Seg::num(v)]), n + dot, Style::Roman)
+        }
+    };
+    let after = &rest[len..];
+    let stop = rest[..len].ends_with('.');
+    let titled = s.chars().count() <= 80 && looks_like_title(after) && !after.contains(". ");
+    if !(after.trim().is_empty() || (stop && after.starts_with(' ')) || titled) {
+        return None;
+    }
+    let style = match style {
+        Style::TrailingDot => Style::Plain,
+        other => other,
+    };
+    Some(Num {
+        number,
+        style,
+        sub: false,
+        unit: Some(w + len),
     })
 }
 

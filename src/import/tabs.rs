@@ -31,6 +31,13 @@ pub(super) enum Item {
     },
 }
 
+/// A cell that is just an item's letters ("a", "iv", "B") before a tab.
+fn is_item_letter(cell: &str) -> bool {
+    !cell.is_empty()
+        && crate::number::parse_bare_item(&format!("{cell}\tX"))
+            .is_some_and(|it| it.len == cell.len())
+}
+
 fn width(rows: &[Row]) -> usize {
     rows.iter().map(|r| r.1.len()).max().unwrap_or(0)
 }
@@ -123,12 +130,18 @@ pub(super) fn tab_blocks(
         return margin_layout(rows, col, out, notes, input);
     }
     let joined = |cells: &[String]| {
-        cells
+        let text = cells
             .iter()
             .filter(|c| !c.is_empty())
             .cloned()
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        // "a⇥Motions on the agenda…": a lettered item keeps its tab, which is how the
+        // parser tells it from a sentence starting "a" ("o⇥If…" is an item, not a bullet).
+        match cells.first().filter(|c| is_item_letter(c)) {
+            Some(first) => format!("{first}\t{}", text[first.len()..].trim_start()),
+            None => text,
+        }
     };
     let page_numbers = rows
         .iter()
@@ -142,7 +155,9 @@ pub(super) fn tab_blocks(
         .count();
     let clause_rows = rows
         .iter()
-        .filter(|(_, c)| lead(&joined(c), false).is_some())
+        .filter(|(_, c)| {
+            lead(&joined(c), false).is_some() || c.first().is_some_and(|c| is_item_letter(c))
+        })
         .count();
     let as_lines =
         rows.len() == 1 || (clause_rows * 2 >= rows.len() && page_numbers * 2 < rows.len());
@@ -153,7 +168,14 @@ pub(super) fn tab_blocks(
                 continue;
             }
             let indented = cells.first().is_some_and(|c| c.is_empty());
-            let start = line_start(&text);
+            let start = match is_item_letter(&cells[0]) {
+                true => super::text::Start {
+                    kind: Kind::Para,
+                    text: &text,
+                    glyph: None,
+                },
+                false => line_start(&text),
+            };
             let kind = match start.kind {
                 Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
                 k => k,

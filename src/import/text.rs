@@ -177,6 +177,20 @@ struct Reader {
 }
 
 impl Reader {
+    /// Whether a line opens a lettered or roman item rather than continuing a wrapped one:
+    /// "i  shall determine…" under item "b  The council…", or an "a  …" / "i  …" that may
+    /// open a run. (The parser decides later whether the run holds.)
+    fn opens_item(&self, t: &str) -> bool {
+        let Some(it) = crate::number::parse_bare_item(t) else {
+            return false;
+        };
+        let after_item = self
+            .cur
+            .as_ref()
+            .is_some_and(|b| crate::number::parse_bare_item(&b.text).is_some());
+        after_item || matches!(&*it.tag, "a" | "i")
+    }
+
     fn flush(&mut self) {
         if let Some(b) = self.cur.take() {
             self.items.push(Item::Block(b));
@@ -220,8 +234,15 @@ impl Reader {
             return;
         }
         let indent = raw.len() - raw.trim_start().len();
-        let start = line_start(raw);
-        let numbered = lead(start.text, false).is_some();
+        let start = match self.item_o(raw) {
+            Some(text) => Start {
+                kind: Kind::Para,
+                text,
+                glyph: None,
+            },
+            None => line_start(raw),
+        };
+        let numbered = lead(start.text, false).is_some() || self.opens_item(start.text);
         let plain = start.kind == Kind::Para && !numbered;
         if let Some(cur) = &mut self.cur {
             let wrapped = self.last_line_len >= 60
@@ -247,6 +268,20 @@ impl Reader {
         b.break_before = self.take_break();
         self.last_line_len = raw.trim().len();
         self.cur = Some(b);
+    }
+}
+
+impl Reader {
+    /// "o  If there is an amendment…" right after item "n  …": the item o, not Word's "o"
+    /// bullet glyph (which [`line_start`] takes it for anywhere else).
+    fn item_o<'a>(&self, raw: &'a str) -> Option<&'a str> {
+        let t = raw.trim();
+        let o = crate::number::parse_bare_item(t).filter(|it| &*it.tag == "o")?;
+        let n = self
+            .cur
+            .as_ref()
+            .and_then(|b| crate::number::parse_bare_item(&b.text))?;
+        (&*n.tag == "n" && n.upper == o.upper).then_some(t)
     }
 }
 
