@@ -302,7 +302,16 @@ fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>,
 /// clause that departs from the style most of the document uses.
 fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (what, sections) in [("sections", true), ("clauses", false)] {
+    // Headed units ("Rule 5.", "ARTICLE IV") are compared with each other, not with the
+    // plain numbers of the same document ("## 1. Name" beside "## Bylaw 4. Meetings" is two
+    // schemes, not two styles of one).
+    let groups = [
+        ("sections", true, false),
+        ("clauses", false, false),
+        ("headed units", true, true),
+        ("headed sub-units", false, true),
+    ];
+    for (what, sections, units) in groups {
         let in_group = |cl: &&Clause| {
             // Items ("(a)", "a.", "A.") are a scheme of their own under each clause, and
             // documents vary them by level on purpose.
@@ -310,6 +319,7 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                 cl.style,
                 Style::Sub | Style::Item { .. } | Style::ListMarker
             ) && (cl.number.depth() == 1) == sections
+                && cl.unit.is_some() == units
         };
         let mut counts: HashMap<Style, usize> = HashMap::default();
         for cl in doc.clauses.iter().filter(in_group) {
