@@ -72,7 +72,7 @@ fn every_internal_link_lands_on_an_element_in_a_real_browser() {
         return;
     };
     let site = scratch("browser-site");
-    let st = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let st = common::clerk()
         .args(["build", "--quiet", "--out"])
         .arg(&site)
         .arg(repo().join("constitution"))

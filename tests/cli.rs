@@ -2,12 +2,14 @@
 //! the JSON Lines contract, and robustness against the files people actually have lying around
 //! (not UTF-8, empty, huge, symbolic links, no constitution.yaml).
 
+mod common;
+
 use serde_json::Value;
 use std::ffi::OsStr;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
@@ -77,7 +79,7 @@ fn assert_contract(v: &Value) {
 /// Run clerk with `args` in `cwd`, failing the test if it takes longer than [`TIMEOUT`].
 fn clerk_in<S: AsRef<OsStr>>(cwd: &Path, args: &[S]) -> Run {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let mut child = common::clerk()
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
@@ -735,7 +737,7 @@ fn output_does_not_depend_on_the_number_of_threads() {
     ];
     for dir in dirs {
         let run = |threads: &str| {
-            let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+            let out = common::clerk()
                 .args([
                     OsStr::new("check"),
                     dir.as_os_str(),
@@ -771,7 +773,7 @@ fn no_environment_switch_leaves_checks_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/seeds/redline-draft/constitution");
     let run = |skip: bool| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_clerk"));
+        let mut cmd = common::clerk();
         cmd.args([
             OsStr::new("check"),
             dir.as_os_str(),

@@ -3,10 +3,10 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn clerk(args: &[&str], cwd: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clerk"))
+    common::clerk()
         .args(args)
         .current_dir(cwd)
         .output()

@@ -49,7 +49,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn clerk(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clerk"))
+    common::clerk()
         .args(args)
         .current_dir(dir)
         .output()

@@ -12,21 +12,16 @@
 //! clerk prints now, then read every changed `expected.jsonl` before committing it: the
 //! expected output is what a legal officer should see, not whatever the code happens to print.
 //!
-//! A case whose folder holds a file `KNOWN_BUG` documents a bug in clerk: its expected files
-//! are the *correct* output, written by hand, and the file says what is wrong. Such cases are
-//! left out of [`check_fixtures`] (and never blessed) and run by the ignored test
-//! [`known_bugs`], which passes once the bug is fixed; then delete `KNOWN_BUG`.
-//!
 //! `CLERK_CASE=<substring>` runs only the cases whose name contains it.
+
+mod common;
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const BLESS_VAR: &str = "CLERK_BLESS";
 const FILTER_VAR: &str = "CLERK_CASE";
-const BUG_FILE: &str = "KNOWN_BUG";
 
 fn cases_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
@@ -39,7 +34,6 @@ fn blessing() -> bool {
 struct Case {
     name: String,
     dir: PathBuf,
-    known_bug: Option<String>,
 }
 
 /// Every case folder, sorted by name, filtered by `CLERK_CASE`.
@@ -55,12 +49,7 @@ fn cases() -> Vec<Case> {
             if name.starts_with('.') || !name.contains(&filter) {
                 return None;
             }
-            let known_bug = fs::read_to_string(dir.join(BUG_FILE)).ok();
-            Some(Case {
-                name,
-                dir,
-                known_bug,
-            })
+            Some(Case { name, dir })
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -78,7 +67,7 @@ fn run_case(case: &Case) -> Result<Outcome, String> {
     if !case.dir.join("constitution").is_dir() {
         return Err("no constitution/ folder".into());
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let out = common::clerk()
         .args(["check", "constitution", "--format", "json"])
         .current_dir(&case.dir)
         .env("NO_COLOR", "1")
@@ -235,46 +224,10 @@ fn run(selected: Vec<Case>) {
     assert!(failures.is_empty(), "fixture cases failed:\n{failures}");
 }
 
-/// Every case without a known bug reproduces its expected output and exit status.
+/// Every case reproduces its expected output and exit status.
 #[test]
 fn check_fixtures() {
-    let all = cases();
-    for c in all.iter().filter(|c| c.known_bug.is_some()) {
-        eprintln!(
-            "skipped  {} (known bug: {})",
-            c.name,
-            c.known_bug
-                .as_deref()
-                .unwrap_or("")
-                .lines()
-                .next()
-                .unwrap_or("")
-        );
-    }
-    let selected: Vec<Case> = all.into_iter().filter(|c| c.known_bug.is_none()).collect();
-    if selected.is_empty() && std::env::var_os(FILTER_VAR).is_some() {
-        return; // the filter picked only known-bug cases
-    }
-    run(selected);
-}
-
-/// Cases whose expected output is correct but which clerk gets wrong today (see each case's
-/// `KNOWN_BUG`). Run with `cargo test --test fixtures -- --ignored`.
-#[test]
-#[ignore = "bug: fixture cases with a KNOWN_BUG file show src bugs not yet fixed; see each file"]
-fn known_bugs() {
-    if blessing() {
-        eprintln!("known-bug cases are written by hand and never blessed");
-        return;
-    }
-    let selected: Vec<Case> = cases()
-        .into_iter()
-        .filter(|c| c.known_bug.is_some())
-        .collect();
-    if selected.is_empty() {
-        return;
-    }
-    run(selected);
+    run(cases());
 }
 
 #[test]

@@ -17,13 +17,14 @@
 
 mod common;
 
+use common::clerk;
+
 use clerk::diag::Diagnostic;
 use clerk::import::{self, Input, NoteKind};
 use common::temp_dir;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seeds")
@@ -725,10 +726,6 @@ fn corrupt_truncated_encrypted_and_foreign_files_give_clear_errors() {
 // ---------------------------------------------------------------------------------------
 // 4. The command line
 // ---------------------------------------------------------------------------------------
-
-fn clerk() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_clerk"))
-}
 
 #[test]
 fn never_overwrites_without_force_and_writes_nothing_on_a_bad_input() {

@@ -19,7 +19,7 @@ fn root() -> PathBuf {
 }
 
 fn clerk() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_clerk"));
+    let mut c = common::clerk();
     c.current_dir(root()).env("NO_COLOR", "1");
     c
 }

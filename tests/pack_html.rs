@@ -10,13 +10,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 const HOSTILE: &str = "tests/fixtures/pack-html/hostile/meeting.yaml";
 
 /// `clerk pack MEETING --out OUT`, and the page it wrote.
 fn pack_html(meeting: &str, out: &Path) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let o = common::clerk()
         .current_dir(common::repo())
         .env("NO_COLOR", "1")
         .args(["pack", meeting, "--out"])

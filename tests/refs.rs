@@ -8,14 +8,9 @@ mod common;
 use common::fixture_cases;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn clerk(args: &[&str], dir: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
-        .args(args)
-        .arg(dir)
-        .output()
-        .unwrap();
+    let out = common::clerk().args(args).arg(dir).output().unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -121,7 +116,7 @@ fn every_citation_in_the_bundled_constitution_resolves_to_the_right_clause() {
         let o = r["outcome"].as_str().unwrap();
         assert!(o == "resolved" || o == "external", "{r}");
     }
-    let check = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let check = common::clerk()
         .args(["check", "--format", "json"])
         .arg(sample())
         .output()
@@ -149,7 +144,7 @@ fn refs_to_lists_what_cites_a_clause_and_its_subclauses() {
         texts.contains(&"CSO 2.1") && texts.contains(&"2.1.3"),
         "{texts:?}"
     );
-    let bad = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let bad = common::clerk()
         .args(["refs", "--to", "nosuch:1"])
         .arg(sample())
         .output()
@@ -164,7 +159,7 @@ fn the_site_links_citations_not_quantities() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/refs/named-documents/constitution");
     let out = common::scratch("refs-site-quantities");
-    let st = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let st = common::clerk()
         .args(["build", "--allow-errors", "--quiet", "--out"])
         .arg(&out)
         .arg(&src)

@@ -18,7 +18,6 @@ mod common;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 struct Phrase {
     line: usize,
@@ -102,7 +101,7 @@ fn run_corpus(file: &str, scratch: &str) {
         doc.push_str("\n\n");
     }
     std::fs::write(dir.join("part-5/phrases.md"), doc).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let out = common::clerk()
         .args(["refs", "--format", "json"])
         .arg(&dir)
         .output()

@@ -11,14 +11,11 @@
 
 mod common;
 
+use common::clerk;
+
 use common::{copy_dir, fixture_cases, snapshot, temp_dir};
 
 use std::path::Path;
-use std::process::Command;
-
-fn clerk() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_clerk"))
-}
 
 fn run(args: &[String], dir: &Path, write: bool) -> (String, i32) {
     let mut cmd = clerk();

@@ -12,12 +12,13 @@
 //! a seed clerk gets wrong is a failing test, not a skipped one.
 //! `CLERK_CASE=<substring>` runs only the matching cases.
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The rules that satisfy a DEFECTS.md kind. The kinds are rule names, except that the seeds'
 /// rule 5 files margin comments and `Formatted:` lines under `drafting-note`, where clerk has a
@@ -84,7 +85,7 @@ fn parse_defects(text: &str) -> Result<Vec<Expected>, String> {
 }
 
 fn run_clerk(case_dir: &Path) -> Result<Vec<Reported>, String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_clerk"))
+    let out = common::clerk()
         .args(["check", "constitution", "--format", "json"])
         .current_dir(case_dir)
         .env("RUST_BACKTRACE", "0")

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use std::process::Command;
 
 fn fixture(case: &str) -> std::path::PathBuf {
     repo()
@@ -15,10 +14,6 @@ fn fixture(case: &str) -> std::path::PathBuf {
 
 fn sample() -> std::path::PathBuf {
     repo().join("constitution")
-}
-
-fn clerk() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_clerk"))
 }
 
 #[test]

@@ -14,14 +14,11 @@
 
 mod common;
 
+use common::clerk;
+
 use common::{copy_dir, fixture_cases, snapshot, temp_dir};
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn clerk() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_clerk"))
-}
 
 /// The case's constitution, copied to a fresh folder.
 fn prepare(case: &Path, name: &str) -> PathBuf {

@@ -14,6 +14,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The `clerk` binary this test run built, as a command to add arguments to.
+pub fn clerk() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_clerk"))
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
