@@ -153,8 +153,57 @@ pub fn parse_body_with_unit(text: &str, body: Span, declared_unit: Option<&str>)
             _ => pending = None,
         }
     }
+    demote_divisions(text, &mut b.body.clauses);
     close_spans(&mut b.body.clauses, body.end);
     b.body
+}
+
+/// Words that may divide a document rather than number its clauses.
+const DIVISIONS: [&str; 3] = ["part", "chapter", "schedule"];
+
+/// "## Part 1 Meetings … ## Rule 1 … ## Rule 2 … ## Part 2 Debate … ## Rule 3": Parts that
+/// hold no clause of their own numbering divide the document, and their numbers restart
+/// beside the Rules'. Where such a division's number is also another top-level unit's, the
+/// divisions are headings, not clauses (they stay in `headings`, and the clause before runs
+/// on through them). A division with clauses under it ("Chapter 2" with 2.1, 2.2) is a
+/// section and stays.
+fn demote_divisions(text: &str, clauses: &mut Vec<Clause>) {
+    let word = |c: &Clause| c.unit.as_ref().map(|u| text[u.clone()].to_ascii_lowercase());
+    let mut drop = vec![false; clauses.len()];
+    for d in DIVISIONS {
+        let is_div = |c: &Clause| c.number.depth() == 1 && word(c).as_deref() == Some(d);
+        let has_children = clauses
+            .iter()
+            .any(|c| c.parent.is_some_and(|p| is_div(&clauses[p])));
+        let clash = clauses.iter().filter(|c| is_div(c)).any(|u| {
+            clauses
+                .iter()
+                .any(|c| c.number.depth() == 1 && !is_div(c) && c.number == u.number)
+        });
+        if clash && !has_children {
+            for (k, c) in clauses.iter().enumerate() {
+                drop[k] |= is_div(c);
+            }
+        }
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut new_index = vec![None; clauses.len()];
+    let mut n = 0;
+    for (k, dropped) in drop.iter().enumerate() {
+        if !dropped {
+            new_index[k] = Some(n);
+            n += 1;
+        }
+    }
+    let old = std::mem::take(clauses);
+    for (k, mut c) in old.into_iter().enumerate() {
+        if !drop[k] {
+            c.parent = c.parent.and_then(|p| new_index[p]);
+            clauses.push(c);
+        }
+    }
 }
 
 /// The text of an ATX heading line, without its `#` marks (setext headings: the first line).
