@@ -168,7 +168,11 @@ const DIVISIONS: [&str; 3] = ["part", "chapter", "schedule"];
 /// on through them). A division with clauses under it ("Chapter 2" with 2.1, 2.2) is a
 /// section and stays.
 fn demote_divisions(text: &str, clauses: &mut Vec<Clause>) {
-    let word = |c: &Clause| c.unit.as_ref().map(|u| text[u.clone()].to_ascii_lowercase());
+    let word = |c: &Clause| {
+        c.unit
+            .as_ref()
+            .map(|u| text[u.clone()].to_ascii_lowercase())
+    };
     let mut drop = vec![false; clauses.len()];
     for d in DIVISIONS {
         let is_div = |c: &Clause| c.number.depth() == 1 && word(c).as_deref() == Some(d);
