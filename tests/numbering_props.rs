@@ -3,7 +3,8 @@
 //! with no numbering finding; every citation of it, written in the scheme's own citing form,
 //! resolves to the clause it names; and a draft rendered with a gap in its unit numbers is
 //! renumbered into exactly the gapless rendering, references rewritten in their own form
-//! (roman stays roman, items stay lettered).
+//! (roman stays roman, items stay lettered), and `clerk diff` of the two shows exactly the
+//! clauses after the gap as renumbered, none inserted, deleted or moved.
 //!
 //! Case counts are proptest's default (256; set `PROPTEST_CASES` to run more).
 
@@ -286,7 +287,21 @@ proptest! {
             let file = c.documents[0].file;
             let edits = plan.edits.get(&file).cloned().unwrap_or_default();
             let renumbered = clerk::fix::apply(&c.file(file).text, &edits);
-            prop_assert_eq!(renumbered, gapless, "{:?}\n{}", scheme, with_gap);
+            prop_assert_eq!(&renumbered, &gapless, "{:?}\n{}", scheme, with_gap);
+            // The diff of the two versions shows renumbering as renumbering: no clause
+            // inserted, deleted or moved, and exactly the clauses at or after the gap
+            // renumbered.
+            let (after, _) = load::assemble(constitution(&renumbered)).expect("loads");
+            let d = clerk::diff::diff(&c, &after, &Default::default());
+            let doc = &d.docs[0];
+            for e in &doc.entries {
+                let unit = all[e.old.expect("every old clause is still there")].unit;
+                prop_assert!(
+                    !matches!(e.kind, clerk::diff::Kind::Inserted | clerk::diff::Kind::Deleted | clerk::diff::Kind::Moved),
+                    "{:?}: {:?}\n{}", scheme, e, with_gap
+                );
+                prop_assert_eq!(e.renumbered, unit >= gap_at, "{:?}: {:?}\n{}", scheme, e, with_gap);
+            }
         }
     }
 }
