@@ -228,6 +228,10 @@ pub(super) fn resolve_raw(ix: &Index<'_>, doc: usize, raw: RawRef) -> Reference 
         Cited::Part { numbers } => {
             let mut worst = (Outcome::Resolved, None);
             for (number, _) in numbers {
+                if let Some(t) = own_part(ix, doc, number) {
+                    r.targets.push(t);
+                    continue;
+                }
                 let got = resolve_part(ix, number, &mut r.targets);
                 if worst.0 == Outcome::Resolved {
                     worst = got;
@@ -346,6 +350,33 @@ fn resolve_part(
             }
         },
     }
+}
+
+/// "Part 2" written in a document divided into Parts of its own ("## Part 2 – Conduct of
+/// Debate" above its Rules, or Parts that are its sections): that Part, not Part 2 of the
+/// constitution.
+fn own_part(ix: &Index<'_>, doc: usize, number: &str) -> Option<Target> {
+    let d = ix.doc(doc);
+    let text = &ix.c.file(d.file).text;
+    if ix.units.get("part").is_some_and(|u| u.contains(&doc)) {
+        let n = crate::number::ClauseNumber::parse(number)?;
+        let found = ix.lookup(doc, &n);
+        return (found.len() == 1).then(|| Target::Clause(doc, found[0]));
+    }
+    let want = format!("part {number}");
+    d.headings
+        .iter()
+        .position(|h| {
+            let t = text[h.text.clone()]
+                .trim_start_matches(['*', '#', ' '])
+                .to_ascii_lowercase();
+            let after = t.get(want.len()..).unwrap_or("");
+            // "Part 2" is not "Part 24" nor "Part 2.1".
+            let longer = after.starts_with(|c: char| c.is_ascii_alphanumeric())
+                || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+            t.starts_with(&want) && !longer
+        })
+        .map(|hi| Target::Heading(doc, hi))
 }
 
 fn resolve_appendix(
