@@ -52,6 +52,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A diagnostic at an explicit severity: one the rule declares for a document's status
+    /// or another step (see [`Diagnostic::of`] for the usual case).
     pub fn new(rule: &'static Rule, severity: Severity, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
@@ -68,12 +70,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(rule: &'static Rule, message: impl Into<String>) -> Self {
-        Self::new(rule, Severity::Error, message)
-    }
-
-    pub fn warning(rule: &'static Rule, message: impl Into<String>) -> Self {
-        Self::new(rule, Severity::Warning, message)
+    /// A diagnostic at the rule's declared severity ([`Rule::severity`]), as its own step
+    /// reports it. Where the severity depends on a document's status or on the step, pass
+    /// [`Rule::severity_in`] or [`Rule::severity_at`] to [`Diagnostic::new`] instead.
+    pub fn of(rule: &'static Rule, message: impl Into<String>) -> Self {
+        Self::new(rule, rule.severity, message)
     }
 
     /// Point the diagnostic at a span of a loaded file.

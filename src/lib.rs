@@ -18,7 +18,8 @@
 //!    placeholders and drafting notes, cross-references ([`refs`]: a grammar of citations,
 //!    resolved across all Parts with one outcome each), and titles and defined terms
 //!    ([`terms`]). Each returns [`diag::Diagnostic`]s as values with a stable rule code from
-//!    [`rules`]; none of them prints or exits.
+//!    [`rules`], at the severity the rule declares there with the step that reports it; none
+//!    of them prints or exits.
 //! 5. **fixes** ([`fix`]): `clerk renumber` and `clerk rename` compute byte-range edits from
 //!    the model and the resolved references, re-read the edited text to prove every reference
 //!    still means the same clause, show a diff, and write only on request, atomically.

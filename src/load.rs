@@ -80,7 +80,7 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
         }
         Err(_) => {
             return Err(Fatal(
-                vec![Diagnostic::error(
+                vec![Diagnostic::of(
                     rules::MISSING_CONFIG,
                     format!("{} has no {CONFIG_FILE}", root.display()),
                 )
@@ -108,7 +108,7 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
                     .map(|p| rel(root, p))
                     .unwrap_or_else(|| shown.clone());
                 diags.push(
-                    Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}"))
+                    Diagnostic::of(rules::IO_ERROR, format!("cannot be read: {e}"))
                         .at_path(path, None),
                 );
                 continue;
@@ -122,7 +122,7 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
             // a document behind a link is not silently left unchecked.
             {
                 diags.push(
-                    Diagnostic::warning(rules::SYMLINK, "symbolic link not followed")
+                    Diagnostic::of(rules::SYMLINK, "symbolic link not followed")
                         .at_path(path, None)
                         .help("move the document itself into the constitution folder"),
                 );
@@ -156,16 +156,16 @@ pub fn read_dir(root: &Path) -> Result<(Vec<RawFile>, Vec<Diagnostic>), Fatal> {
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let cannot =
-        |e: std::io::Error| Diagnostic::error(rules::IO_ERROR, format!("cannot be read: {e}"));
+        |e: std::io::Error| Diagnostic::of(rules::IO_ERROR, format!("cannot be read: {e}"));
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(Diagnostic::error(
+        return Err(Diagnostic::of(
             rules::IO_ERROR,
             "is not a regular file (a folder, pipe or device); clerk reads only files",
         ));
     }
     let too_large = |len: u64| {
-        Diagnostic::error(
+        Diagnostic::of(
             rules::FILE_TOO_LARGE,
             format!(
                 "file is {} MiB; clerk reads documents of up to {} MiB",
@@ -199,7 +199,7 @@ fn rel(root: &Path, p: &Path) -> String {
 
 fn fatal(rule: &'static rules::Rule, path: &str, msg: &str) -> Fatal {
     Fatal(
-        vec![Diagnostic::error(rule, format!("{path} {msg}")).at_path(path, None)],
+        vec![Diagnostic::of(rule, format!("{path} {msg}")).at_path(path, None)],
         Vec::new(),
     )
 }
@@ -225,7 +225,7 @@ fn decode(raw: RawFile) -> Result<SourceFile, Diagnostic> {
                 .chars()
                 .count()
                 + 1;
-            Err(Diagnostic::error(
+            Err(Diagnostic::of(
                 rules::NOT_UTF8,
                 format!("byte 0x{:02X} is not valid UTF-8", bytes[at]),
             )
@@ -251,7 +251,7 @@ pub fn assemble(raw: Vec<RawFile>) -> Result<(Constitution, Vec<Diagnostic>), Fa
     let Some(ci) = files.iter().position(|f| f.path == CONFIG_FILE) else {
         if !has_config {
             diags.push(
-                Diagnostic::error(rules::MISSING_CONFIG, format!("no {CONFIG_FILE} in this folder"))
+                Diagnostic::of(rules::MISSING_CONFIG, format!("no {CONFIG_FILE} in this folder"))
                     .at_path(CONFIG_FILE, None)
                     .help("point clerk at a constitution folder (default `constitution/`), or create constitution.yaml: see docs/FORMAT.md"),
             );
@@ -323,7 +323,7 @@ pub fn document(file: FileId, source: &SourceFile) -> (Document, Vec<Diagnostic>
         None => (
             None,
             0..source.text.len(),
-            vec![Diagnostic::error(
+            vec![Diagnostic::of(
                 rules::FRONT_MATTER,
                 if source.text.starts_with("---") {
                     "front matter is not closed: no `---` line after it"
@@ -360,7 +360,7 @@ fn check_identity(config: &Config, files: &[SourceFile], docs: &[Document]) -> V
         if let Some(first) = seen.get(d.meta.id.as_str()).copied() {
             let first_path = &files[first.file.0 as usize].path;
             diags.push(
-                Diagnostic::error(
+                Diagnostic::of(
                     rules::DUPLICATE_ID,
                     format!("document id `{}` is also used by {first_path}", d.meta.id),
                 )
@@ -374,7 +374,7 @@ fn check_identity(config: &Config, files: &[SourceFile], docs: &[Document]) -> V
         if !top.is_empty() && !config.parts.iter().any(|p| p.number == top) {
             let known: Vec<_> = config.parts.iter().map(|p| p.number.as_str()).collect();
             diags.push(
-                Diagnostic::error(
+                Diagnostic::of(
                     rules::UNKNOWN_PART,
                     format!("Part {top} is not declared in constitution.yaml"),
                 )

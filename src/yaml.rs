@@ -36,7 +36,7 @@ impl YamlCtx<'_> {
     }
 
     pub(crate) fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(self.rule, message).at(self.file, &self.source.path, span)
+        Diagnostic::of(self.rule, message).at(self.file, &self.source.path, span)
     }
 
     pub(crate) fn parse<T: DeserializeOwned>(&self, yaml: &str) -> Result<T, Diagnostic> {

@@ -314,14 +314,25 @@ fn assert_explains(r: &Run, code: &str, name: &str) {
         "{}",
         r.stdout
     );
-    let (what, why, example) = (
-        r.stdout.find("\nWhat it finds\n"),
-        r.stdout.find("\nWhy it matters\n"),
-        r.stdout.find("\nExample\n"),
-    );
+    let sections = [
+        "\nSeverity\n",
+        "\nReported by\n",
+        "\nWhat it finds\n",
+        "\nWhy it matters\n",
+        "\nExample\n",
+    ]
+    .map(|s| r.stdout.find(s));
     assert!(
-        matches!((what, why, example), (Some(a), Some(b), Some(c)) if a < b && b < c),
-        "What/Why/Example sections missing or out of order:\n{}",
+        sections.iter().all(Option::is_some) && sections.windows(2).all(|w| w[0] < w[1]),
+        "Severity/Reported by/What/Why/Example sections missing or out of order:\n{}",
+        r.stdout
+    );
+    let severity = r.stdout.split("\nSeverity\n    ").nth(1).unwrap_or("");
+    assert!(
+        ["error", "warning", "info"]
+            .iter()
+            .any(|s| severity.starts_with(s)),
+        "{}",
         r.stdout
     );
     // Each section has text under it.
@@ -350,6 +361,29 @@ fn explain_by_code_and_by_name() {
     let gap = clerk_in(t.root(), &["explain", "numbering-gap"]);
     assert_explains(&gap, "N203", "numbering-gap");
     assert!(gap.stdout.contains("5.4.8"), "{}", gap.stdout);
+    assert!(
+        gap.stdout.contains(
+            "\nSeverity\n    warning in an adopted document, error in a draft\n\nReported by\n    numbering pass (src/passes/numbering.rs): "
+        ),
+        "{}",
+        gap.stdout
+    );
+    let dup = clerk_in(t.root(), &["explain", "N201"]);
+    assert!(
+        dup.stdout.contains("\nSeverity\n    error\n"),
+        "{}",
+        dup.stdout
+    );
+    let config = clerk_in(t.root(), &["explain", "F102"]);
+    assert!(
+        config
+            .stdout
+            .contains("\nReported by\n    load (src/load.rs): ")
+            && config.stdout.contains("\n    also import (src/import/): ")
+            && config.stdout.contains("; as a warning\n"),
+        "{}",
+        config.stdout
+    );
 }
 
 #[test]
@@ -362,10 +396,24 @@ fn explain_lists_every_rule_and_explains_each() {
         .lines()
         .map(|l| {
             let mut w = l.split_whitespace();
-            (w.next().unwrap().to_string(), w.next().unwrap().to_string())
+            let (code, name) = (w.next().unwrap().to_string(), w.next().unwrap().to_string());
+            // The third column is the severity.
+            let severity = w.next().unwrap();
+            assert!(
+                ["error", "warning", "info"].contains(&severity),
+                "no severity in: {l}"
+            );
+            (code, name)
         })
         .collect();
     assert!(rules.len() >= 19, "{}", list.stdout);
+    assert!(
+        list.stdout.lines().any(
+            |l| l.starts_with("P301  placeholder") && l.contains(" error (warning in drafts) ")
+        ),
+        "{}",
+        list.stdout
+    );
     for (code, name) in &rules {
         assert_explains(&clerk_in(t.root(), &["explain", code]), code, name);
     }

@@ -723,6 +723,35 @@ fn corrupt_truncated_encrypted_and_foreign_files_give_clear_errors() {
     assert!(m.contains("no word/document.xml"), "{m}");
 }
 
+#[test]
+fn a_windows_1252_text_export_is_read_as_such_and_said_so() {
+    // Word's "Text (Windows)" export: the £ sign is the single byte 0xA3.
+    let input = Input {
+        path: "fees.txt".into(),
+        bytes: b"1.0 Fees\n\n1.1 The fee is \xA35 for each copy.\n".to_vec(),
+    };
+    let imported = import::import(std::slice::from_ref(&input)).expect("imports");
+    assert!(
+        imported.documents[0]
+            .text
+            .contains("The fee is £5 for each copy."),
+        "{}",
+        imported.documents[0].text
+    );
+    let enc: Vec<&Diagnostic> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "I509")
+        .collect();
+    assert_eq!(enc.len(), 1, "{:?}", imported.diagnostics);
+    assert_eq!(enc[0].severity, clerk::diag::Severity::Warning);
+    assert!(
+        enc[0].message.contains("it was read as Windows-1252"),
+        "{}",
+        enc[0].message
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // 4. The command line
 // ---------------------------------------------------------------------------------------
@@ -840,13 +869,18 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn explain_knows_the_import_rules() {
-    for code in [
-        "I501", "I502", "I503", "I504", "I505", "I506", "I507", "I508", "I509", "I510", "I511",
-    ] {
+    let import_rules: Vec<_> = clerk::rules::ALL
+        .iter()
+        .filter(|r| r.code.starts_with('I'))
+        .collect();
+    assert!(!import_rules.is_empty());
+    for r in import_rules {
+        let code = r.code;
         let o = clerk().args(["explain", code]).output().unwrap();
         assert!(o.status.success(), "{code}");
         let s = String::from_utf8_lossy(&o.stdout);
         assert!(s.contains("What it finds") && s.contains("Example"), "{s}");
+        assert!(s.contains("\nReported by\n    import (src/import/)"), "{s}");
     }
 }
 

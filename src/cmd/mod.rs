@@ -77,7 +77,7 @@ pub fn missing_folder(dir: &Path) -> Result<(), Failed> {
     };
     let shown = dir.display().to_string();
     Err(Failed::input(
-        vec![Diagnostic::error(crate::rules::IO_ERROR, format!("{here}: run clerk in the folder that holds the constitution, or name it with `--dir DIR`"))
+        vec![Diagnostic::of(crate::rules::IO_ERROR, format!("{here}: run clerk in the folder that holds the constitution, or name it with `--dir DIR`"))
             .at_path(shown, None)
             .help("`clerk import` makes a constitution folder from Word or PDF files")],
         Vec::new(),

@@ -15,7 +15,7 @@ use super::numbering::{
     attr, on, parse_numbering, parse_styles, val, Counters, Numbering, Shown, Style,
 };
 use super::{Block, Extracted, Issue, Kind};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::rules;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -26,7 +26,7 @@ use std::io::Read as _;
 const MAX_PART: u64 = 64 << 20;
 
 fn unreadable(path: &str, what: String) -> Diagnostic {
-    Diagnostic::error(rules::IMPORT_UNREADABLE, format!("{path}: {what}"))
+    Diagnostic::of(rules::IMPORT_UNREADABLE, format!("{path}: {what}"))
         .at_path(path, None)
         .help("open it in Word and save it again as a .docx (Word Document), then import that")
 }
@@ -166,7 +166,6 @@ impl Body<'_> {
             issues.push(Issue {
                 line,
                 rule: rules::IMPORT_TABLE,
-                severity: Severity::Warning,
                 message: message.to_string(),
                 help: "check the table against the original; its words are all kept",
             })
@@ -399,7 +398,6 @@ pub fn read(_input: usize, path: &str, bytes: &[u8]) -> Result<Extracted, Diagno
         issues.push(Issue {
             line: 0,
             rule: rules::IMPORT_DOCX_OMITTED,
-            severity: Severity::Warning,
             message: format!("not imported from {path}: {}", parts.join(", ")),
             help: "accept or reject tracked changes in Word first; copy footnotes, comments and headers into the text if they belong to the document",
         });

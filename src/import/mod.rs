@@ -22,7 +22,7 @@ pub mod tabs;
 pub mod text;
 pub mod write;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::rules;
 use crate::source::{FileId, SourceFile};
 
@@ -102,7 +102,6 @@ pub struct Note {
 pub struct Issue {
     pub line: usize,
     pub rule: &'static rules::Rule,
-    pub severity: Severity,
     pub message: String,
     pub help: &'static str,
 }
@@ -179,22 +178,21 @@ pub(crate) struct Locator<'a> {
 }
 
 impl Locator<'_> {
-    /// A diagnostic at a line of the input (a paragraph of a `.docx`).
+    /// A diagnostic at a line of the input (a paragraph of a `.docx`), at the rule's
+    /// severity.
     pub fn diag(
         &self,
         rule: &'static rules::Rule,
-        severity: Severity,
         line: usize,
         message: impl Into<String>,
     ) -> Diagnostic {
-        self.diag_on(rule, severity, line, None, message)
+        self.diag_on(rule, line, None, message)
     }
 
     /// A diagnostic pointing at `needle` on a line, or at the whole line when it is not there.
     pub fn diag_on(
         &self,
         rule: &'static rules::Rule,
-        severity: Severity,
         line: usize,
         needle: Option<&str>,
         message: impl Into<String>,
@@ -206,9 +204,9 @@ impl Locator<'_> {
             } else {
                 message
             };
-            return Diagnostic::new(rule, severity, message).at_path(self.path, None);
+            return Diagnostic::of(rule, message).at_path(self.path, None);
         }
-        let d = Diagnostic::new(rule, severity, message);
+        let d = Diagnostic::of(rule, message);
         match self.source {
             Some(src) if !self.docx => {
                 let start = self
@@ -233,7 +231,7 @@ impl Locator<'_> {
 
 /// An input that could not be read at all.
 fn unreadable(path: &str, message: String, help: &str) -> Diagnostic {
-    Diagnostic::error(rules::IMPORT_UNREADABLE, message)
+    Diagnostic::of(rules::IMPORT_UNREADABLE, message)
         .at_path(path, None)
         .help(help)
 }
@@ -280,7 +278,6 @@ fn read_input(input: usize, inp: &Input) -> Result<(Extracted, SourceFile, bool)
         read.issues.push(Issue {
             line: 1,
             rule: rules::IMPORT_ENCODING,
-            severity: Severity::Warning,
             message: format!("{} is not UTF-8; it was read as {enc}", inp.path),
             help: "check accented letters, £ signs and dashes in the output; save the export as UTF-8 to be sure",
         });
@@ -327,10 +324,8 @@ pub fn import(inputs: &[Input]) -> Result<Imported, Vec<Diagnostic>> {
             text::join_broken(&mut read.blocks);
         }
         for is in read.issues.drain(..) {
-            out.diagnostics.push(
-                loc.diag(is.rule, is.severity, is.line, is.message)
-                    .help(is.help),
-            );
+            out.diagnostics
+                .push(loc.diag(is.rule, is.line, is.message).help(is.help));
         }
         out.diagnostics.extend(note_diags(&loc, &read.notes));
         let pieces = split::split(&read.blocks, council.as_deref());
@@ -384,7 +379,6 @@ fn note_diags(loc: &Locator<'_>, notes: &[Note]) -> Vec<Diagnostic> {
         out.push(
             loc.diag(
                 rules::IMPORT_FURNITURE,
-                Severity::Info,
                 first.line,
                 format!(
                     "removed {} bullet(s) written as the letter `o` (line {}); they are list items now",
@@ -403,7 +397,6 @@ fn note_diags(loc: &Locator<'_>, notes: &[Note]) -> Vec<Diagnostic> {
             NoteKind::Removed(what) => loc
                 .diag_on(
                     rules::IMPORT_FURNITURE,
-                    Severity::Info,
                     n.line,
                     Some(&n.text),
                     format!("removed {what} `{}`", n.text),
@@ -412,7 +405,6 @@ fn note_diags(loc: &Locator<'_>, notes: &[Note]) -> Vec<Diagnostic> {
             NoteKind::Moved(how) => loc
                 .diag_on(
                     rules::IMPORT_MOVED,
-                    Severity::Warning,
                     n.line,
                     Some(&n.text),
                     format!("moved `{}` out of reading order", abbreviate(&n.text)),
@@ -439,7 +431,6 @@ fn doc_diags(
         out.push(
             loc.diag(
                 rules::IMPORT_PART_UNKNOWN,
-                Severity::Warning,
                 line,
                 format!("\"{}\" does not say which Part it belongs to; written to {path} with `part: \"0\"`", meta.title),
             )
@@ -451,7 +442,6 @@ fn doc_diags(
         DocKind::Document if r.clauses.is_empty() => out.push(
             loc.diag(
                 rules::IMPORT_NOT_CONSTITUTION,
-                Severity::Info,
                 line,
                 format!("\"{}\" has no numbered clauses; kept as {path}", meta.title),
             )
@@ -463,7 +453,6 @@ fn doc_diags(
             out.push(
                 loc.diag(
                     rules::IMPORT_NOT_CONSTITUTION,
-                    Severity::Info,
                     line,
                     format!(
                     "\"{}\" looks like a committee {}, not a constitution document; kept as {path}",
@@ -481,7 +470,6 @@ fn doc_diags(
         out.push(
             loc.diag(
                 rules::IMPORT_UNPLACED,
-                Severity::Info,
                 first,
                 format!(
                     "{} paragraph(s) before the first clause of {path} have no clause number; kept as its preamble",
@@ -496,7 +484,6 @@ fn doc_diags(
         out.push(
             loc.diag(
                 rules::IMPORT_REREAD,
-                Severity::Warning,
                 line,
                 format!(
                     "{path} reads back with different clause numbers than were imported: {}",

@@ -8,7 +8,6 @@
 use super::split::lead;
 use super::text::{ends_terminal, line_start};
 use super::{Block, Issue, Kind, Note, NoteKind};
-use crate::diag::Severity;
 use crate::rules;
 
 /// One tab-separated row: its line and its cells, trimmed.
@@ -217,7 +216,6 @@ pub(super) fn tab_blocks(
         issues.push(Issue {
             line: first_line,
             rule: rules::IMPORT_TABLE,
-            severity: Severity::Warning,
             message: format!(
                 "{ragged} row(s) of this table have fewer cells than the widest; they were padded with empty cells"
             ),

@@ -12,7 +12,7 @@ use crate::config::parse_config;
 use crate::diag::Diagnostic;
 use crate::fix::{write_all, Disk, NewFiles, Sink};
 use crate::load::CONFIG_FILE;
-use crate::rules;
+use crate::rules::{self, Step};
 use crate::source::{FileId, SourceFile};
 use std::path::{Path, PathBuf};
 
@@ -86,8 +86,9 @@ pub fn plan(
     } else {
         if imported.council.is_none() {
             warnings.push(
-                Diagnostic::warning(
+                Diagnostic::new(
                     rules::CONFIG,
+                    rules::CONFIG.severity_at(Step::Import),
                     "the council's name is not in the text; constitution.yaml says \"Unknown Council\"",
                 )
                 .at_path(config.display().to_string(), None)
@@ -105,7 +106,7 @@ pub fn plan(
             .find(|(id, p)| *id == d.meta.id && out.join(p) != path)
         {
             conflicts.push(
-                Diagnostic::error(
+                Diagnostic::of(
                     rules::IMPORT_EXISTS,
                     format!("document id `{}` is already used by {other}", d.meta.id),
                 )
@@ -119,7 +120,7 @@ pub fn plan(
         let path = out.join(&d.path);
         if path.exists() && !force {
             conflicts.push(
-                Diagnostic::error(
+                Diagnostic::of(
                     rules::IMPORT_EXISTS,
                     format!("{} already exists", path.display()),
                 )
@@ -179,8 +180,9 @@ fn undeclared_parts(config: &Path, imported: &Imported) -> Vec<Diagnostic> {
     missing
         .into_iter()
         .map(|p| {
-            Diagnostic::warning(
+            Diagnostic::new(
                 rules::UNKNOWN_PART,
+                rules::UNKNOWN_PART.severity_at(Step::Import),
                 format!("Part {p} is not declared in {}", config.display()),
             )
             .at_path(config.display().to_string(), None)

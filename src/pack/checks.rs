@@ -49,7 +49,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
                     annex::compare(kind, c, &c.documents[d.0], &c.documents[against.0])
                 {
                     out.push(
-                        Diagnostic::error(
+                        Diagnostic::of(
                             rules::ANNEX_UNAVAILABLE,
                             format!("annex {} of item {}: {msg}", a.label.value, item.number.value),
                         )
@@ -67,7 +67,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
                 let f = inputs.constitution.file(doc.file);
                 let have: Vec<String> = annexes.iter().map(|a| a.label.value.to_string()).collect();
                 out.push(
-                    Diagnostic::error(
+                    Diagnostic::of(
                         rules::UNKNOWN_ANNEX,
                         format!(
                             "the report cites `{}`, but item {} has {}",
@@ -93,7 +93,7 @@ pub fn run(inputs: &Inputs) -> Vec<Diagnostic> {
             if !cited.iter().any(|(_, l)| *l == label) {
                 let doc = &inputs.constitution.documents[report.doc.0];
                 out.push(
-                    Diagnostic::error(
+                    Diagnostic::of(
                         rules::ANNEX_UNREFERENCED,
                         format!(
                             "annex {label} ({}) is not referred to in the report of item {}",
@@ -146,7 +146,7 @@ fn numbering(inputs: &Inputs, annexes: &[Annex]) -> Vec<Diagnostic> {
                 format!("annex {} should be annex {expected}", a.label.value)
             };
             out.push(
-                Diagnostic::error(rules::ANNEX_NUMBERING, msg)
+                Diagnostic::of(rules::ANNEX_NUMBERING, msg)
                     .at(
                         inputs.meeting_file,
                         meeting_path(inputs),

@@ -13,7 +13,7 @@ use super::report::{self, Header};
 use crate::diag::Diagnostic;
 use crate::load::{self, Fatal, MAX_FILE_BYTES};
 use crate::model::Constitution;
-use crate::rules;
+use crate::rules::{self, Step};
 use crate::source::{FileId, SourceFile};
 use std::path::{Component, Path, PathBuf};
 
@@ -143,7 +143,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn at_meeting(&self, rule: &'static rules::Rule, at: &At<String>, msg: String) -> Diagnostic {
-        Diagnostic::error(rule, msg).at(self.meeting_file, self.meeting_path, at.span.clone())
+        Diagnostic::of(rule, msg).at(self.meeting_file, self.meeting_path, at.span.clone())
     }
 
     /// Resolve a path written in the meeting file; it must stay inside the meeting's folder
@@ -297,8 +297,9 @@ pub fn read(meeting_path: &Path) -> Result<Inputs, Failed> {
     let path_shown = shown(meeting_path);
     let text = read_text(meeting_path, &path_shown).map_err(|(_, msg)| {
         Failed::Fatal(Fatal(
-            vec![Diagnostic::error(
+            vec![Diagnostic::new(
                 rules::IO_ERROR,
+                rules::IO_ERROR.severity_at(Step::Pack),
                 format!("cannot read the meeting file: {msg}"),
             )
             .at_path(path_shown.clone(), None)],

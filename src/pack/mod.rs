@@ -116,7 +116,7 @@ pub fn build(meeting_path: &Path, step: &mut dyn FnMut(Step)) -> Result<Run, Fat
 
 fn render(inputs: &inputs::Inputs, step: &mut dyn FnMut(Step)) -> Result<Pack, Diagnostic> {
     let failed = |path: &str, msg: String| {
-        Diagnostic::error(rules::PACK_RENDER, msg).at_path(path.to_string(), None)
+        Diagnostic::of(rules::PACK_RENDER, msg).at_path(path.to_string(), None)
     };
     let mut v = view::build(inputs).map_err(|m| failed("pack", m))?;
     let day = inputs.meeting.date;
@@ -140,6 +140,7 @@ fn render(inputs: &inputs::Inputs, step: &mut dyn FnMut(Step)) -> Result<Pack, D
             .warnings
             .into_iter()
             .map(|w| {
+                // A typesetter's warning, not a failure: K710 says so in its text.
                 let mut d = failed("templates/pack/pack.typ", w);
                 d.severity = diag::Severity::Warning;
                 d

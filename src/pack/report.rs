@@ -105,7 +105,7 @@ pub struct Report {
 /// Parse a report file. `id` names the report among the pack's documents (`report-4`).
 pub fn parse(file: FileId, source: &SourceFile, id: &str) -> Result<Report, Diagnostic> {
     let split = frontmatter::split(&source.text).ok_or_else(|| {
-        Diagnostic::error(rules::REPORT_FRONT_MATTER, "report has no front matter")
+        Diagnostic::of(rules::REPORT_FRONT_MATTER, "report has no front matter")
             .at(
                 file,
                 &source.path,

@@ -2,10 +2,10 @@
 //! notes, flattened Word margin comments and formatting balloons, and empty links.
 //!
 //! One Aho-Corasick pass over each prose run finds every trigger; small checks around each hit
-//! decide whether it is a defect. Severity follows the document's status: errors in adopted
-//! documents, warnings in drafts.
+//! decide whether it is a defect. Severity follows the document's status, as each rule declares
+//! it in [`crate::rules`]: errors in adopted documents, warnings in drafts.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::{Constitution, Document};
 use crate::rules::{self, Rule};
 use crate::source::Span;
@@ -362,23 +362,14 @@ fn part_without_number(text: &str, at: usize, end: usize) -> Option<Finding> {
     })
 }
 
-/// Severity of drafting defects in a document: errors once adopted, warnings in drafts.
-pub fn severity_for(doc: &Document) -> Severity {
-    if doc.is_adopted() {
-        Severity::Error
-    } else {
-        Severity::Warning
-    }
-}
-
 /// Check one document for drafting defects.
 pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     let text = &c.file(doc.file).text;
     let path = &c.file(doc.file).path;
-    let severity = severity_for(doc);
     let words = document_words(c);
+    // Errors once adopted, warnings in drafts: each rule says so (`Rule::draft`).
     let to_diag = |f: Finding| {
-        Diagnostic::new(f.rule, severity, f.message)
+        Diagnostic::new(f.rule, f.rule.severity_in(doc.meta.status), f.message)
             .at(doc.file, path, f.span.clone())
             .document(Some(&doc.meta.id))
             .clause(doc.clause_number_at(f.span.start))

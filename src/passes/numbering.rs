@@ -107,7 +107,7 @@ impl Ctx<'_> {
     ) -> &mut Diagnostic {
         let path = &self.c.file(self.doc.file).path;
         self.diags.push(
-            Diagnostic::error(rule, message)
+            Diagnostic::new(rule, rule.severity_in(self.doc.meta.status), message)
                 .at(self.doc.file, path, clause.number_span.clone())
                 .document(Some(&self.doc.meta.id))
                 .clause(Some(clause.number.to_string())),
@@ -241,13 +241,13 @@ pub fn check_document(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
         last_child.insert(parent, (ord, i, false));
     }
     if doc.is_adopted() {
-        // Adopted numbers are frozen: a deleted clause leaves its number unused on purpose.
+        // Adopted numbers are frozen: a deleted clause leaves its number unused on purpose
+        // (which is why the rule is a warning there).
         for d in cx
             .diags
             .iter_mut()
             .filter(|d| d.rule == rules::NUMBERING_GAP)
         {
-            d.severity = crate::diag::Severity::Warning;
             d.help = Some("in an adopted document a deleted clause's number stays unused; if this one was lost by mistake, restore it".into());
         }
     }
@@ -340,7 +340,7 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
             .expect("two styles");
         let path = &c.file(doc.file).path;
         out.push(
-            Diagnostic::warning(
+            Diagnostic::of(
                 rules::NUMBERING_STYLE,
                 format!(
                     "{what} are numbered in {} styles; {} is written {}",
@@ -372,7 +372,7 @@ pub fn check_labels(c: &Constitution) -> Vec<Diagnostic> {
                     c.file(fd.file).line_of(fc.number_span.start)
                 );
                 out.push(
-                    Diagnostic::error(
+                    Diagnostic::of(
                         rules::DUPLICATE_LABEL,
                         format!("label `{}` is already used at {first}", label.name),
                     )

@@ -7,9 +7,8 @@
 //! by [`crate::terms::capitalised`], one more linear pass. This module only turns what they
 //! find into diagnostics.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::Constitution;
-use crate::passes::drafting::severity_for;
 use crate::rules;
 use crate::terms::capitalised::{self, Phrase, Scanner};
 use crate::terms::matcher::{Case, Hit, Role};
@@ -198,7 +197,6 @@ pub fn retired_role(hit: &Hit) -> Option<(usize, bool, Case)> {
 fn retired(c: &Constitution, index: &Index, di: usize, scan: &DocScan, out: &mut Vec<Diagnostic>) {
     let doc = &c.documents[di];
     let f = c.file(doc.file);
-    let severity = severity_for(doc);
     let hits = scan
         .prose
         .iter()
@@ -261,7 +259,7 @@ fn retired(c: &Constitution, index: &Index, di: usize, scan: &DocScan, out: &mut
         out.push(
             Diagnostic::new(
                 rules::RETIRED_TITLE,
-                severity,
+                rules::RETIRED_TITLE.severity_in(doc.meta.status),
                 format!("retired {} `{shown}`{how}{place}: now `{new}`", r.kind),
             )
             .at(doc.file, &f.path, hit.span.clone())
@@ -326,7 +324,7 @@ fn unused(c: &Constitution, index: &Index, usage: &[Usage], out: &mut Vec<Diagno
             Scope::Constitution => "anywhere in the constitution",
         };
         out.push(
-            Diagnostic::warning(
+            Diagnostic::of(
                 rules::UNUSED_DEFINITION,
                 format!(
                     "`{}` is defined but never used {scope} outside its definition",
@@ -379,7 +377,7 @@ fn duplicates(
         let bf = c.file(b.file);
         let (line, _) = af.line_col(a.span.start);
         out.push(
-            Diagnostic::warning(
+            Diagnostic::of(
                 rules::DUPLICATE_DEFINITION,
                 format!("`{}` is defined twice: also at {}:{line}", b.term, af.path),
             )
@@ -523,9 +521,8 @@ fn undefined(
             ),
         };
         out.push(
-            Diagnostic::new(
+            Diagnostic::of(
                 rules::UNDEFINED_TERM,
-                Severity::Info,
                 format!(
                     "`{shown}` is capitalised like a defined term ({uses} uses in this document), but no definition covers it"
                 ),

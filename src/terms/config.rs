@@ -8,7 +8,7 @@
 
 use crate::config::terms::Retired;
 use crate::dates::is_date;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::Constitution;
 use crate::number::ClauseNumber;
 use crate::rules;
@@ -51,7 +51,7 @@ pub fn span(c: &Constitution, v: &Spanned<String>) -> Span {
 }
 
 fn diag(c: &Constitution, at: Span, msg: String, help: &str) -> Diagnostic {
-    Diagnostic::new(rules::TERMS_CONFIG, Severity::Error, msg)
+    Diagnostic::of(rules::TERMS_CONFIG, msg)
         .at(FileId::CONFIG, &c.files[0].path, at)
         .help(help)
 }

@@ -26,7 +26,7 @@ use crate::frontmatter::Status;
 use crate::model::{Constitution, Document};
 use crate::number::ClauseNumber;
 use crate::refs::{Confidence, Outcome, Reference};
-use crate::rules;
+use crate::rules::{self, Step};
 use crate::source::FileId;
 use render::{render_cited, render_clause_number};
 use rustc_hash::FxHashMap as HashMap;
@@ -275,8 +275,14 @@ fn unclear_diagnostic(c: &Constitution, r: &Reference, why: &str) -> Diagnostic 
     let d = &c.documents[r.doc];
     let f = c.file(d.file);
     let (line, col) = f.line_col(r.span.start);
-    Diagnostic::error(
-        if r.outcome == Outcome::Ambiguous { rules::AMBIGUOUS_REFERENCE } else { rules::UNRESOLVED_REFERENCE },
+    let rule = if r.outcome == Outcome::Ambiguous {
+        rules::AMBIGUOUS_REFERENCE
+    } else {
+        rules::UNRESOLVED_REFERENCE
+    };
+    Diagnostic::new(
+        rule,
+        rule.severity_at(Step::Renumber),
         format!("renumber cannot tell what `{}` means: {why}", &f.text[r.span.clone()]),
     )
     .at(d.file, &f.path, r.span.clone())

@@ -18,7 +18,7 @@ pub fn diagnostics(c: &Constitution, refs: &[Reference]) -> Vec<Diagnostic> {
         let d = &c.documents[r.doc];
         let f = c.file(d.file);
         let at = |rule, msg: String, help: Option<String>| {
-            let mut diag = Diagnostic::error(rule, msg)
+            let mut diag = Diagnostic::of(rule, msg)
                 .at(d.file, &f.path, r.span.clone())
                 .document(Some(&d.meta.id))
                 .clause(r.clause.map(|i| d.clauses[i].number.to_string()));
@@ -77,13 +77,11 @@ pub fn diagnostics(c: &Constitution, refs: &[Reference]) -> Vec<Diagnostic> {
                     Direction::Above => ("above", "below"),
                     Direction::Below => ("below", "above"),
                 };
-                let mut diag = at(
+                out.push(at(
                     rules::REFERENCE_DIRECTION,
                     format!("`{written}` says {said}, but {} is {is} it", wrong.join(", ")),
                     Some("check that the reference still cites the clause it meant; then fix the direction word".into()),
-                );
-                diag.severity = crate::diag::Severity::Warning;
-                out.push(diag);
+                ));
             }
         }
     }
