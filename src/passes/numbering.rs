@@ -302,16 +302,33 @@ fn first_child(cx: &mut Ctx<'_>, clause: &Clause, parent: Option<&ClauseNumber>,
 /// clause that departs from the style most of the document uses.
 fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // Headed units ("Rule 5.", "ARTICLE IV") are compared with each other, not with the
-    // plain numbers of the same document ("## 1. Name" beside "## Bylaw 4. Meetings" is two
-    // schemes, not two styles of one).
+    // Headed units ("Rule 5.", "ARTICLE IV") are compared with units of their own word, not
+    // with the plain numbers of the same document ("## 1. Name" beside "## Bylaw 4.
+    // Meetings" is two schemes, not two styles of one).
     let groups = [
         ("sections", true, false),
         ("clauses", false, false),
         ("headed units", true, true),
         ("headed sub-units", false, true),
     ];
-    for (what, sections, units) in groups {
+    // Each unit word is its own scheme too: "Rule 4" beside "ARTICLE V" is not a style
+    // mix.
+    let text = &c.file(doc.file).text;
+    let word = |cl: &Clause| {
+        cl.unit
+            .as_ref()
+            .map(|u| text[u.clone()].to_ascii_lowercase())
+    };
+    let mut words: Vec<Option<String>> = doc.clauses.iter().map(word).collect();
+    words.sort();
+    words.dedup();
+    let groups = groups.iter().flat_map(|&(what, sections, units)| {
+        words
+            .iter()
+            .filter(move |w| w.is_some() == units)
+            .map(move |w| (what, sections, w.clone()))
+    });
+    for (what, sections, unit) in groups {
         let in_group = |cl: &&Clause| {
             // Items ("(a)", "a.", "A.") are a scheme of their own under each clause, and
             // documents vary them by level on purpose.
@@ -319,7 +336,7 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
                 cl.style,
                 Style::Sub | Style::Item { .. } | Style::ListMarker
             ) && (cl.number.depth() == 1) == sections
-                && cl.unit.is_some() == units
+                && word(cl) == unit
         };
         let mut counts: HashMap<Style, usize> = HashMap::default();
         for cl in doc.clauses.iter().filter(in_group) {
