@@ -220,28 +220,24 @@ fn expected_outputs_report_rules_at_a_severity_they_declare() {
     for p in expected_outputs() {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
         let shown = p.strip_prefix(tests_dir()).unwrap().display().to_string();
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        let found: Vec<(String, String)> = if name.ends_with(".jsonl") {
-            text.lines()
-                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                .filter_map(|v| {
-                    Some((
+        // JSON Lines (`.jsonl`, and snapshots of them) or human output (`error[R401]: …` at
+        // the start of a line), line by line.
+        let found: Vec<(String, String)> = text
+            .lines()
+            .filter_map(|l| {
+                if l.starts_with('{') {
+                    let v = serde_json::from_str::<serde_json::Value>(l).ok()?;
+                    return Some((
                         v.get("code")?.as_str()?.to_string(),
                         v.get("severity")?.as_str()?.to_string(),
-                    ))
-                })
-                .collect()
-        } else {
-            // Human output: `error[R401]: …` at the start of a line.
-            text.lines()
-                .filter_map(|l| {
-                    let (sev, rest) = l.split_once('[')?;
-                    let (code, _) = rest.split_once("]:")?;
-                    severity(sev)?;
-                    Some((code.to_string(), sev.to_string()))
-                })
-                .collect()
-        };
+                    ));
+                }
+                let (sev, rest) = l.split_once('[')?;
+                let (code, _) = rest.split_once("]:")?;
+                severity(sev)?;
+                Some((code.to_string(), sev.to_string()))
+            })
+            .collect();
         for (code, sev) in found {
             seen += 1;
             let r = rule(&code);

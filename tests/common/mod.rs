@@ -14,6 +14,27 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The one snapshot mechanism of the fixture tests (insta): `content` is compared with
+/// `<case>/snapshots/<name>.snap`. `INSTA_UPDATE=always cargo test` (or `cargo insta review`)
+/// writes or accepts snapshots; under CI a missing or different snapshot fails. Read every
+/// changed snapshot before committing it: it is what a user will be shown. A difference is
+/// printed by insta and returned as text, so a test reports every case, not only the first.
+pub fn case_snapshot(case: &Path, name: &str, content: &str) -> Result<(), String> {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(case.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        settings.bind(|| insta::assert_snapshot!(name, content));
+    }));
+    result.map_err(|_| {
+        format!(
+            "{}: snapshot `{name}` differs or is missing (the difference is printed above)",
+            case.display()
+        )
+    })
+}
+
 /// The `clerk` binary this test run built, as a command to add arguments to.
 pub fn clerk() -> Command {
     Command::new(env!("CARGO_BIN_EXE_clerk"))
