@@ -1,7 +1,7 @@
 //! Cross-reference tests. Each folder in `tests/fixtures/refs/` is a case: a `constitution/`
-//! plus `expected-refs.jsonl` (the output of `clerk refs --format json`) and
-//! `expected-check.jsonl` (the reference and placeholder diagnostics of `clerk check`).
-//! `CLERK_BLESS=1 cargo test --test refs` rewrites the expected files.
+//! plus the insta snapshots `snapshots/refs.snap` (the output of `clerk refs --format json`)
+//! and `snapshots/check.snap` (the reference and placeholder diagnostics of `clerk check`).
+//! `INSTA_UPDATE=always cargo test --test refs` (or `cargo insta review`) writes them.
 
 mod common;
 
@@ -26,22 +26,6 @@ fn reference_diagnostics(check_json: &str) -> String {
         .collect()
 }
 
-fn compare(case: &Path, file: &str, got: &str) -> Result<(), String> {
-    let path = case.join(file);
-    if std::env::var_os("CLERK_BLESS").is_some() {
-        std::fs::write(&path, got).unwrap();
-    }
-    let want = std::fs::read_to_string(&path)
-        .map_err(|_| format!("{}: missing (bless with CLERK_BLESS=1)", path.display()))?;
-    if want != got {
-        return Err(format!(
-            "{}: differs\n--- got ---\n{got}--- expected ---\n{want}",
-            path.display()
-        ));
-    }
-    Ok(())
-}
-
 #[test]
 fn reference_fixtures() {
     // The precision corpus has a test of its own (tests/refs_precision.rs).
@@ -54,8 +38,8 @@ fn reference_fixtures() {
         let dir = case.join("constitution");
         let refs = clerk(&["refs", "--format", "json"], &dir);
         let check = reference_diagnostics(&clerk(&["check", "--format", "json"], &dir));
-        failures.extend(compare(case, "expected-refs.jsonl", &refs).err());
-        failures.extend(compare(case, "expected-check.jsonl", &check).err());
+        failures.extend(common::case_snapshot(case, "refs", &refs).err());
+        failures.extend(common::case_snapshot(case, "check", &check).err());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
