@@ -1,9 +1,11 @@
 //! Fixture-driven tests of `clerk renumber`: each folder in `tests/fixtures/renumber/` is one
 //! case with a `constitution/` (or a `source` file naming one), optional `args` (one per
-//! line), and the expected dry-run output `expected.txt` and exit status `expected.status`.
+//! line), and the insta snapshot `snapshots/renumber.snap` of the dry run's exit status and
+//! output.
 //! A case whose `--write` must be refused although its dry run succeeds (inferred references
 //! not confirmed) says so in `expected-write.status`.
-//! `CLERK_BLESS=1 cargo test --test renumber` rewrites the expected files.
+//! `INSTA_UPDATE=always cargo test --test renumber` (or `cargo insta review`) writes the
+//! snapshots.
 //!
 //! Beyond the expected output every case must: leave the sources untouched on a dry run and
 //! on a refusal; after `--write`, have no numbering errors, propose nothing on a second run,
@@ -49,20 +51,8 @@ fn check_case(case: &Path) -> Result<(), String> {
     let before = snapshot(&dir);
 
     let (stdout, status) = run(&args, &dir, false);
-    if std::env::var_os("CLERK_BLESS").is_some() {
-        std::fs::write(case.join("expected.txt"), &stdout).unwrap();
-        std::fs::write(case.join("expected.status"), format!("{status}\n")).unwrap();
-    }
-    let expected = std::fs::read_to_string(case.join("expected.txt"))
-        .map_err(|_| format!("{name}: no expected.txt (bless with CLERK_BLESS=1)"))?;
-    let expected_status: i32 = std::fs::read_to_string(case.join("expected.status"))
-        .map_err(|_| format!("{name}: no expected.status"))?
-        .trim()
-        .parse()
-        .unwrap();
-    if stdout != expected || status != expected_status {
-        return Err(format!("{name}: output differs (status {status}, expected {expected_status})\n--- got ---\n{stdout}\n--- expected ---\n{expected}"));
-    }
+    common::case_snapshot(case, "renumber", &format!("status: {status}\n{stdout}"))?;
+    let expected_status = status;
     if snapshot(&dir) != before {
         return Err(format!("{name}: a dry run changed files"));
     }
