@@ -3,14 +3,15 @@
 //! and optionally a `constitution.yaml` laid over it).
 //!
 //! - `check-*` cases compare `clerk check --format json`, filtered to the T6xx codes, with
-//!   `expected.jsonl`.
-//! - `rename-*` cases run `clerk rename` with `args` (one per line) and compare the dry run
-//!   with `expected.txt` and `expected.status`. A rename that proceeds is then written; the
+//!   the insta snapshot `snapshots/check.snap`.
+//! - `rename-*` cases run `clerk rename` with `args` (one per line) and compare the dry run's
+//!   exit status and output with `snapshots/rename.snap`. A rename that proceeds is then written; the
 //!   files under `after/` (when present) must match exactly, files it did not name must be
 //!   untouched, a second run must propose nothing, and no more retired titles may remain than
 //!   the dry run left for a human. A refused rename must leave every file as it was.
 //!
-//! `CLERK_BLESS=1 cargo test --test terms` rewrites the expected files.
+//! `INSTA_UPDATE=always cargo test --test terms` (or `cargo insta review`) writes the
+//! snapshots, and `INSTA_UPDATE=always` rewrites `after/` too.
 
 mod common;
 
@@ -34,25 +35,6 @@ fn prepare(case: &Path, name: &str) -> PathBuf {
     dir
 }
 
-fn bless() -> bool {
-    std::env::var_os("CLERK_BLESS").is_some()
-}
-
-fn expect(case: &Path, file: &str, got: &str) -> Result<(), String> {
-    if bless() {
-        std::fs::write(case.join(file), got).unwrap();
-    }
-    let want = std::fs::read_to_string(case.join(file))
-        .map_err(|_| format!("{}: no {file} (bless with CLERK_BLESS=1)", case.display()))?;
-    if got != want {
-        return Err(format!(
-            "{}: {file} differs\n--- got ---\n{got}\n--- expected ---\n{want}",
-            case.display()
-        ));
-    }
-    Ok(())
-}
-
 fn t6_lines(dir: &Path) -> String {
     let out = clerk()
         .args(["check", "--format", "json"])
@@ -71,7 +53,7 @@ fn check_case(case: &Path, name: &str) -> Result<(), String> {
     let dir = prepare(case, name);
     let got = t6_lines(&dir);
     let _ = std::fs::remove_dir_all(&dir);
-    expect(case, "expected.jsonl", &got)
+    common::case_snapshot(case, "check", &got)
 }
 
 fn rename(dir: &Path, args: &[String], write: bool) -> (String, i32) {
@@ -99,8 +81,7 @@ fn rename_case(case: &Path, name: &str) -> Result<(), String> {
     let dir = prepare(case, name);
     let before = snapshot(&dir);
     let (stdout, status) = rename(&dir, &args, false);
-    expect(case, "expected.txt", &stdout)?;
-    expect(case, "expected.status", &format!("{status}\n"))?;
+    common::case_snapshot(case, "rename", &format!("status: {status}\n{stdout}"))?;
     if snapshot(&dir) != before {
         return Err(format!("{name}: a dry run changed files"));
     }
@@ -131,7 +112,7 @@ fn rename_case(case: &Path, name: &str) -> Result<(), String> {
     if expected_after.is_dir() {
         for (path, bytes) in &after {
             let want = expected_after.join(path);
-            if bless() && changed.iter().any(|c| c.ends_with(path.as_str())) {
+            if common::updating() && changed.iter().any(|c| c.ends_with(path.as_str())) {
                 std::fs::create_dir_all(want.parent().unwrap()).unwrap();
                 std::fs::write(&want, bytes).unwrap();
             }

@@ -35,6 +35,12 @@ pub fn case_snapshot(case: &Path, name: &str, content: &str) -> Result<(), Strin
     })
 }
 
+/// Whether this run accepts new expected output (`INSTA_UPDATE=always`): the same switch
+/// writes a case's expected file trees (a rename's `after/`) as it writes its snapshots.
+pub fn updating() -> bool {
+    std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always")
+}
+
 /// The `clerk` binary this test run built, as a command to add arguments to.
 pub fn clerk() -> Command {
     Command::new(env!("CARGO_BIN_EXE_clerk"))
