@@ -1,8 +1,9 @@
 //! `clerk pack`: the sample meeting's PDF read back page by page with poppler's `pdftotext`
 //! and `pdfinfo` (page ranges, running headers, odd-page starts, filler pages, tagging), the
 //! HTML page's structure, and one fixture per bad input in `tests/fixtures/pack/<case>/`
-//! (`meeting.yaml`, its `meeting/` folder, the expected output `expected.txt` and exit status
-//! `expected.status`). `CLERK_BLESS=1 cargo test --test pack` rewrites the expected files.
+//! (`meeting.yaml`, its `meeting/` folder, and the insta snapshot `snapshots/pack.snap` of the
+//! exit status and output). `INSTA_UPDATE=always cargo test --test pack` (or `cargo insta
+//! review`) writes the snapshots.
 //!
 //! The tests that read the PDF need poppler-utils (`apt-get install -y poppler-utils`): without
 //! it they fail under CI (`CI=true`) and say they did not run elsewhere
@@ -308,14 +309,12 @@ fn a_report_that_is_a_symbolic_link_out_of_the_folder_is_refused() {
 
 #[test]
 fn bad_input_fixtures() {
-    let bless = std::env::var_os("CLERK_BLESS").is_some();
+    // Every case but `minimal` (the good meeting other tests build on) is a bad input.
     let base = root().join("tests/fixtures/pack");
     let mut cases: Vec<_> = std::fs::read_dir(&base)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.join("expected.status").exists() || bless && p.file_name().unwrap() != "minimal"
-        })
+        .filter(|p| p.join("meeting.yaml").exists() && p.file_name().unwrap() != "minimal")
         .collect();
     cases.sort();
     assert!(cases.len() >= 10, "{cases:?}");
@@ -327,22 +326,9 @@ fn bad_input_fixtures() {
         if out.exists() {
             failures.push(format!("{name}: wrote {}", out.display()));
         }
-        if bless {
-            std::fs::write(case.join("expected.txt"), &text).unwrap();
-            std::fs::write(case.join("expected.status"), format!("{status}\n")).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(case.join("expected.txt")).unwrap();
-        let want_status: i32 = std::fs::read_to_string(case.join("expected.status"))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
-        if text != want || status != want_status {
-            failures.push(format!(
-                "{name}: exit {status} (want {want_status})\n--- got\n{text}\n--- want\n{want}"
-            ));
-        }
+        failures.extend(
+            common::case_snapshot(&case, "pack", &format!("status: {status}\n{text}")).err(),
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
