@@ -999,7 +999,8 @@ proptest::proptest! {
 }
 
 /// The clause tree each imported document reads back as (by `clerk check`'s parser), and the
-/// import's findings, as `expected.txt` of a case folder in `tests/fixtures/import/schemes/`.
+/// import's findings, as the snapshot `snapshots/import.snap` of a case folder in
+/// `tests/fixtures/import/schemes/`.
 fn scheme_outcome(input: &Input) -> String {
     let imported = import::import(std::slice::from_ref(input)).expect("imports");
     let mut out = String::new();
@@ -1020,7 +1021,7 @@ fn numbering_schemes_import_as_the_clauses_their_text_numbers() {
     // Lettered items after a tab or two spaces (PDF text), the letter o between n and p,
     // roman items under a lettered one, headed rules, roman articles with bold sections and
     // "1.0" sections: each case's words survive in order, and the documents read back as
-    // `expected.txt` says. `CLERK_BLESS=1` rewrites the expected files.
+    // their snapshot says. `INSTA_UPDATE=always` writes the snapshots.
     let mut failures = Vec::new();
     for case in common::fixture_cases("import/schemes", 5) {
         let input = Input {
@@ -1031,19 +1032,7 @@ fn numbering_schemes_import_as_the_clauses_their_text_numbers() {
             failures.push(format!("{}: {e}", case.display()));
             continue;
         }
-        let got = scheme_outcome(&input);
-        let path = case.join("expected.txt");
-        if std::env::var_os("CLERK_BLESS").is_some() {
-            std::fs::write(&path, &got).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&path).unwrap_or_default();
-        if got != want {
-            failures.push(format!(
-                "{}:\n--- expected\n{want}--- got\n{got}",
-                case.display()
-            ));
-        }
+        failures.extend(common::case_snapshot(&case, "import", &scheme_outcome(&input)).err());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
