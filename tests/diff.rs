@@ -4,8 +4,9 @@
 //! `pdftotext`), escaping, and an HTML snapshot. A test whose tool is missing fails under CI
 //! and says it did not run elsewhere (`common::require_tool`).
 //!
-//! Fixtures live in `tests/fixtures/diff/<case>/{old,new}/` with `expected.jsonl`; run with
-//! `CLERK_BLESS=1` to rewrite the expected files after a deliberate change.
+//! Fixtures live in `tests/fixtures/diff/<case>/{old,new}/` with the insta snapshot
+//! `snapshots/diff.snap` of the JSON Lines; `INSTA_UPDATE=always cargo test --test diff` (or
+//! `cargo insta review`) writes it after a deliberate change.
 
 mod common;
 
@@ -58,7 +59,6 @@ fn clerk(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn fixture_cases_match_their_expected_json_lines() {
-    let bless = std::env::var_os("CLERK_BLESS").is_some();
     let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/diff"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -66,17 +66,12 @@ fn fixture_cases_match_their_expected_json_lines() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 5, "fixture cases are missing");
+    let mut failures = Vec::new();
     for case in cases {
         let got = json(&load(&case.join("old")), &load(&case.join("new")));
-        let expected = case.join("expected.jsonl");
-        if bless {
-            std::fs::write(&expected, &got).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&expected)
-            .unwrap_or_else(|_| panic!("{} is missing", expected.display()));
-        assert_eq!(got, want, "case {}", case.display());
+        failures.extend(common::case_snapshot(&case, "diff", &got).err());
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -192,7 +187,8 @@ fn git_revisions_diff_like_folders_and_carry_author_and_date() {
         return;
     }
     let case = fixture("amend-insert-delete");
-    let want = std::fs::read_to_string(case.join("expected.jsonl")).unwrap();
+    // What the same two folders give (the fixture test holds that to its snapshot).
+    let want = json(&load(&case.join("old")), &load(&case.join("new")));
     let repo = scratch("git");
     git(&repo, &["init", "-q"]);
     copy_dir(&case.join("old"), &repo.join("constitution"));
