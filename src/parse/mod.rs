@@ -180,10 +180,18 @@ fn skip_emphasis(s: &str) -> &str {
 /// After a plain section number in a paragraph, the next word must start with a capital
 /// letter: "1 Introduction" is a section, "24 hours' notice" is prose.
 fn looks_like_title(rest: &str) -> bool {
-    skip_emphasis(rest.trim_start_matches([' ', '\t']))
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c == '"' || c == '‘' || c == '“')
+    let rest = skip_emphasis(rest.trim_start_matches([' ', '\t']));
+    // "&#65;11. Comment": a character reference, as `clerk import` writes a first letter that
+    // would otherwise be read as a number, is the letter it stands for.
+    let first = char_reference(rest).or_else(|| rest.chars().next());
+    first.is_some_and(|c| c.is_uppercase() || c == '"' || c == '‘' || c == '“')
+}
+
+/// The character a decimal character reference (`&#65;`) at the start of `s` stands for.
+fn char_reference(s: &str) -> Option<char> {
+    let digits = s.strip_prefix("&#")?;
+    let end = digits.find(';').filter(|&e| (1..=7).contains(&e))?;
+    char::from_u32(digits[..end].parse().ok()?)
 }
 
 /// A line that reads as a title, not a sentence: a capital first, at most ten words, and no
