@@ -74,7 +74,9 @@ pub fn strip(blocks: &mut Vec<Block>, notes: &mut Vec<Note>, input: usize) {
             number = Some(b.text.trim().to_string());
             continue;
         }
-        let why = if prose {
+        // Text moved out of reading order (a margin comment) is reported as moved already; it
+        // is not furniture as well, however often it repeats.
+        let why = if prose && !b.moved {
             furniture(&b.text).or_else(|| repeated.contains(&i).then_some("running header"))
         } else {
             None
@@ -137,6 +139,20 @@ mod tests {
 
     fn para(text: &str, line: usize) -> Block {
         Block::new(Kind::Para, text, line)
+    }
+
+    #[test]
+    fn moved_text_is_not_also_furniture() {
+        // A margin comment moved out of reading order that repeats like a running header is
+        // reported once, as moved, and kept (the import property found it noted twice).
+        let mut blocks: Vec<Block> = (0..3).map(|k| para("Formatted: x", 1 + 4 * k)).collect();
+        blocks[2].moved = true;
+        blocks[1].break_before = true;
+        let mut notes = Vec::new();
+        strip(&mut blocks, &mut notes, 0);
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert!(blocks[0].moved);
+        assert!(notes.iter().all(|n| n.line != 9), "{notes:?}");
     }
 
     #[test]
