@@ -385,10 +385,14 @@ pub fn render(blocks: &[Block], meta: &Meta) -> Rendered {
                 }
                 let at = match number.depth() {
                     1 => {
+                        // A list restarting at 1 inside a section is that section's list to
+                        // the parser; a section 1 there is written as a heading, which always
+                        // opens a section.
+                        let restart = section.is_some() && number.0[0].plain() == Some(1);
                         section = number.0[0].plain();
                         let p = split::plain(text);
                         let title = p.trim_start().split_once(' ').map_or("", |(_, t)| t);
-                        if p.chars().count() <= 120 && !title.contains(". ") {
+                        if restart || (p.chars().count() <= 120 && !title.contains(". ")) {
                             w.block(&format!("# {}", escape_start(&e, true, true)))
                         } else {
                             w.block(&as_list_item(&escape_start(&e, true, false)))
