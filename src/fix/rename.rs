@@ -194,7 +194,7 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
             None,
         );
         let (hits, link_hits) = (found.prose, found.links);
-        let front = crate::terms::matcher::Folded::new(&text[..doc.body.start]);
+        let front = crate::terms::matcher::LowerCased::new(&text[..doc.body.start]);
         let title_hits = front_matter_title(&front, doc.body.start, &m);
         let mut edits = Vec::new();
         let mut leave = |span: &Span, why: String| {
@@ -242,7 +242,7 @@ pub fn plan(c: &Constitution, index: &Index, renames: &[Rename]) -> Plan {
 
 /// `title:` in a document's front matter, scanned for the names.
 fn front_matter_title(
-    folded: &crate::terms::matcher::Folded<'_>,
+    folded: &crate::terms::matcher::LowerCased<'_>,
     body_start: usize,
     m: &Matcher,
 ) -> Vec<crate::terms::matcher::Hit> {

@@ -8,7 +8,7 @@
 //! Clause numbers are never furniture: a bare number that continues the section numbering is
 //! kept.
 
-use super::split::lead;
+use super::split::clause_number_at_start;
 use super::{Block, Kind, Note, NoteKind};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -54,9 +54,9 @@ fn is_small_number(s: &str) -> bool {
 /// A bare number that is the next section's number, written on its own line above its title.
 fn is_section_number(blocks: &[Block], i: usize, section: Option<u32>) -> bool {
     let n: Option<u32> = blocks[i].text.trim().parse().ok();
-    let next_is_title = blocks
-        .get(i + 1)
-        .is_some_and(|b| super::split::title_like(&b.text) && lead(&b.text, false).is_none());
+    let next_is_title = blocks.get(i + 1).is_some_and(|b| {
+        super::split::title_like(&b.text) && clause_number_at_start(&b.text, false).is_none()
+    });
     n.is_some() && n == section.map(|s| s + 1) && next_is_title
 }
 
@@ -95,7 +95,9 @@ pub fn strip(blocks: &mut Vec<Block>, notes: &mut Vec<Note>, input: usize) {
         if let Some(n) = number.take() {
             b.text = format!("{n} {}", b.text);
         }
-        if let Some(n) = lead(&b.text, false).filter(|n| !n.sub && n.number.depth() == 1) {
+        if let Some(n) =
+            clause_number_at_start(&b.text, false).filter(|n| !n.sub && n.number.depth() == 1)
+        {
             section = n.number.0[0].plain();
         }
         b.break_before |= pending_break;
@@ -112,7 +114,11 @@ fn running_headers(blocks: &[Block]) -> Vec<usize> {
     for (i, b) in blocks.iter().enumerate() {
         let t = b.text.trim();
         let words = t.chars().any(char::is_alphanumeric);
-        if b.kind == Kind::Para && words && t.len() <= 80 && lead(t, false).is_none() {
+        if b.kind == Kind::Para
+            && words
+            && t.len() <= 80
+            && clause_number_at_start(t, false).is_none()
+        {
             seen.entry(t).or_default().push(i);
         }
     }

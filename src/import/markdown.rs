@@ -11,7 +11,7 @@
 //! read back with [`crate::parse::parse_body`] and any clause that came out differently is
 //! reported. Deciding what the blocks are is [`super::split`]'s job.
 
-use super::split::{self, lead, title_like};
+use super::split::{self, clause_number_at_start, title_like};
 use super::{Block, Kind, Meta};
 use crate::number::Style;
 use std::borrow::Cow;
@@ -196,7 +196,7 @@ fn escape_start(e: &str, keep_number: bool, heading: bool) -> String {
             e.insert(digits, '\\');
         }
     }
-    if lead(&e, heading).is_some() {
+    if clause_number_at_start(&e, heading).is_some() {
         // A digit cannot be backslash-escaped, and the parser reads on after a leading
         // escape: write the first character as a character reference.
         let first = e.chars().next().expect("a number");

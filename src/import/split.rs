@@ -6,7 +6,7 @@
 //! cover, then a report). The title, id, Part and citation forms come from the text.
 //!
 //! Reading the clause number at the start of a block the way [`crate::parse`] reads it
-//! ([`lead`]) lives here too, so the split and the writer agree with `clerk check` on what
+//! ([`clause_number_at_start`]) lives here too, so the split and the writer agree with `clerk check` on what
 //! is a clause; how blocks are written is [`super::markdown`]'s job.
 
 use super::{Block, DocKind, Kind, Meta};
@@ -48,7 +48,7 @@ fn looks_like_title(rest: &str) -> bool {
 /// The clause number at the start of `text`, as clerk's parser reads the start of a paragraph
 /// or list item (or, with `heading`, of a heading, where any leading integer is a section).
 /// Without context: `N.0` is returned as section N and `(a)` as a sub-paragraph.
-pub fn lead(text: &str, heading: bool) -> Option<Num> {
+pub fn clause_number_at_start(text: &str, heading: bool) -> Option<Num> {
     let s = skip_bold(text);
     if s.starts_with('<') {
         return None;
@@ -178,7 +178,7 @@ pub fn written_num(b: &Block, written: &str) -> Option<Num> {
     if b.is_table() || b.moved {
         return None;
     }
-    lead(written, false).filter(|n| !false_clause(&b.text, n))
+    clause_number_at_start(written, false).filter(|n| !false_clause(&b.text, n))
 }
 
 /// The text without `**` and inline tags, as a reader sees it.
@@ -231,7 +231,7 @@ fn is_title(b: &Block) -> bool {
         && !b.moved
         && title_like(&b.text)
         && !b.text.trim_end().ends_with(':')
-        && lead(&b.text, false).is_none()
+        && clause_number_at_start(&b.text, false).is_none()
 }
 
 /// One document found in an input: its blocks and guessed front matter.
@@ -494,7 +494,7 @@ mod tests {
     use super::*;
 
     fn n(text: &str) -> Option<String> {
-        lead(text, false).map(|n| n.number.to_string())
+        clause_number_at_start(text, false).map(|n| n.number.to_string())
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //!
 //! Grouping lines into rows is [`super::text`]'s job; this module decides what rows are.
 
-use super::split::lead;
+use super::split::clause_number_at_start;
 use super::text::{ends_terminal, line_start};
 use super::{Block, Issue, Kind, Note, NoteKind};
 use crate::rules;
@@ -155,7 +155,8 @@ pub(super) fn tab_blocks(
     let clause_rows = rows
         .iter()
         .filter(|(_, c)| {
-            lead(&joined(c), false).is_some() || c.first().is_some_and(|c| is_item_letter(c))
+            clause_number_at_start(&joined(c), false).is_some()
+                || c.first().is_some_and(|c| is_item_letter(c))
         })
         .count();
     let as_lines =
@@ -176,7 +177,9 @@ pub(super) fn tab_blocks(
                 false => line_start(&text),
             };
             let kind = match start.kind {
-                Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
+                Kind::Para if indented && clause_number_at_start(start.text, false).is_none() => {
+                    Kind::Bullet(0)
+                }
                 k => k,
             };
             if let Some(g) = start.glyph {
@@ -264,14 +267,18 @@ fn margin_layout(
             let continues = body.last().is_some_and(|b| !ends_terminal(&b.text))
                 && (change_bar || indented)
                 && start.kind == Kind::Para
-                && lead(start.text, false).is_none();
+                && clause_number_at_start(start.text, false).is_none();
             if continues {
                 let last = body.last_mut().expect("checked");
                 last.text.push(' ');
                 last.text.push_str(start.text);
             } else {
                 let kind = match start.kind {
-                    Kind::Para if indented && lead(start.text, false).is_none() => Kind::Bullet(0),
+                    Kind::Para
+                        if indented && clause_number_at_start(start.text, false).is_none() =>
+                    {
+                        Kind::Bullet(0)
+                    }
                     k => k,
                 };
                 if let Some(g) = start.glyph {

@@ -8,7 +8,7 @@
 //! removing page furniture is [`super::furniture`]'s job and deciding what is a clause is
 //! [`super::split`]'s.
 
-use super::split::{lead, title_like};
+use super::split::{clause_number_at_start, title_like};
 use super::tabs::{is_artefact, merge_tables, tab_blocks, Item};
 use super::{Block, Extracted, Issue, Kind, Note, NoteKind};
 
@@ -242,7 +242,8 @@ impl Reader {
             },
             None => line_start(raw),
         };
-        let numbered = lead(start.text, false).is_some() || self.opens_item(start.text);
+        let numbered =
+            clause_number_at_start(start.text, false).is_some() || self.opens_item(start.text);
         let plain = start.kind == Kind::Para && !numbered;
         if let Some(cur) = &mut self.cur {
             let wrapped = self.last_line_len >= 60
@@ -389,7 +390,10 @@ fn can_join(prev: &Block, next: &Block, after: Option<&Block>) -> bool {
     if !prose(prev) || !prose(next) || ends_terminal(&prev.text) || prev.text.len() < 40 {
         return false;
     }
-    if title_like(&prev.text) || is_artefact(&next.text) || lead(&next.text, false).is_some() {
+    if title_like(&prev.text)
+        || is_artefact(&next.text)
+        || clause_number_at_start(&next.text, false).is_some()
+    {
         return false;
     }
     if matches!(prev.kind, Kind::Bullet(_)) && prev.text.trim_end().ends_with(',') {
@@ -399,9 +403,10 @@ fn can_join(prev: &Block, next: &Block, after: Option<&Block>) -> bool {
     match next.kind {
         Kind::Bullet(_) => {
             // Only a single stray item after a numbered clause.
-            let prev_numbered = lead(&prev.text, false).is_some();
+            let prev_numbered = clause_number_at_start(&prev.text, false).is_some();
             let lone = !after.is_some_and(|a| {
-                matches!(a.kind, Kind::Bullet(_)) && lead(&a.text, false).is_none()
+                matches!(a.kind, Kind::Bullet(_))
+                    && clause_number_at_start(&a.text, false).is_none()
             });
             lower && prev_numbered && lone
         }

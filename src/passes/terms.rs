@@ -448,15 +448,15 @@ fn names_of(c: &Constitution, d: &crate::model::Document) -> Vec<String> {
 /// Capitalised phrases used in document `di` as if defined (T603).
 fn undefined(
     c: &Constitution,
-    cx: &TermChecks,
+    checks: &TermChecks,
     di: usize,
     scan: &DocScan,
     out: &mut Vec<Diagnostic>,
 ) {
-    let (index, everywhere, keys) = (&cx.index, &cx.everywhere, &cx.keys);
+    let (index, everywhere, keys) = (&checks.index, &checks.everywhere, &checks.keys);
     let doc = &c.documents[di];
     let f = c.file(doc.file);
-    let phrases = &cx.phrases[di];
+    let phrases = &checks.phrases[di];
     // A phrase that overlaps a known title ("Committee Chairman", "Deputy Chief
     // Executive") is about that title; one inside a defined term is that term. A phrase
     // that merely contains a term ("Chief Officer" around "Officer") is still a phrase.

@@ -52,7 +52,7 @@ impl Matcher {
                 .to_string()
         };
         let firsts: rustc_hash::FxHashSet<String> = texts.iter().map(|t| first_word(t)).collect();
-        let risky = texts
+        let refind_inside = texts
             .iter()
             .map(|t| {
                 t.char_indices().any(|(k, c)| {
@@ -70,7 +70,7 @@ impl Matcher {
                     && f.text.starts_with(|c: char| c.is_ascii_uppercase())
             })
         };
-        let upper_only = (0..texts.len())
+        let capitals_only = (0..texts.len())
             .map(|p| capital_terms(p) && prefixes[p].iter().all(|&q| capital_terms(q as usize)))
             .collect();
         let automata = [false, true]
@@ -93,8 +93,8 @@ impl Matcher {
             groups,
             prefixes,
             lens,
-            risky,
-            upper_only,
+            refind_inside,
+            capitals_only,
         }
     }
 }

@@ -12,18 +12,18 @@ use crate::source::Span;
 /// on the copy (case-sensitively, so its prefilter works); the checks read the original. A
 /// document is folded once, not run by run: the runs cover nearly all of it, and one pass
 /// saves a call and a search for line breaks per paragraph.
-pub struct Folded<'a> {
+pub struct LowerCased<'a> {
     pub text: &'a str,
     /// `text` in ASCII lower case, each line break read as a space. Bytes, so the line breaks
     /// can be replaced in place.
     pub(super) lower: Vec<u8>,
 }
 
-impl<'a> Folded<'a> {
-    pub fn new(text: &'a str) -> Folded<'a> {
+impl<'a> LowerCased<'a> {
+    pub fn new(text: &'a str) -> LowerCased<'a> {
         let mut lower = Vec::new();
         fold_into(&mut lower, text);
-        Folded { text, lower }
+        LowerCased { text, lower }
     }
 
     /// Blank the bytes between consecutive `runs` in the copy, to a byte no pattern holds, so
@@ -99,7 +99,7 @@ impl Matcher {
     /// (For runs that are not [`searchable_as_is`]; the others need none of this.)
     pub(super) fn scan_through_tags(
         &self,
-        folded: &Folded<'_>,
+        folded: &LowerCased<'_>,
         range: Span,
         doc: Option<usize>,
         out: &mut Vec<Hit>,
@@ -140,7 +140,7 @@ impl Matcher {
         let mut local = Vec::new();
         let mut local_near = Vec::new();
         self.scan(
-            &Folded::new(&plain),
+            &LowerCased::new(&plain),
             0..plain.len(),
             doc,
             &mut local,
@@ -174,7 +174,13 @@ mod tests {
         )]);
         let t = "before the Overview and Scrutiny <u>Committee Panel</u> may";
         let mut out = Vec::new();
-        mm.scan_through_tags(&Folded::new(t), 0..t.len(), None, &mut out, &mut Vec::new());
+        mm.scan_through_tags(
+            &LowerCased::new(t),
+            0..t.len(),
+            None,
+            &mut out,
+            &mut Vec::new(),
+        );
         assert_eq!(
             &t[out[0].span.clone()],
             "Overview and Scrutiny <u>Committee"

@@ -3,7 +3,7 @@
 //! are real uses: whole words, case, and leftmost-longest among the valid ones.
 //!
 //! The automaton is leftmost-longest over lower-case patterns and runs on an ASCII lower-case
-//! copy of the text ([`Folded`]), which finds every case and keeps its prefilter fast. A
+//! copy of the text ([`LowerCased`]), which finds every case and keeps its prefilter fast. A
 //! match that fails its checks falls back to the patterns that are prefixes of it, then the
 //! search resumes one byte later, so a failed long match never hides a shorter valid one.
 //! Leftmost-longest is how "Chief Executive" (a current title) keeps "Executive" (a retired
@@ -23,7 +23,7 @@ mod fold;
 mod group;
 mod scan;
 
-pub use fold::{crosses_tag, Folded};
+pub use fold::{crosses_tag, LowerCased};
 
 use super::words::is_upper;
 use crate::source::Span;
@@ -193,10 +193,10 @@ pub struct Matcher {
     lens: Vec<usize>,
     /// Whether another pattern may start inside this one at a word boundary, so a failed
     /// match must be searched again from its second byte.
-    risky: Vec<bool>,
+    refind_inside: Vec<bool>,
     /// Whether this pattern and every pattern that is a prefix of it are only terms written
     /// with a capital: a match starting with a lower-case letter fails at once.
-    upper_only: Vec<bool>,
+    capitals_only: Vec<bool>,
 }
 
 impl Matcher {
@@ -227,7 +227,13 @@ mod tests {
 
     pub(super) fn found(m: &Matcher, t: &str) -> Vec<(String, Role, Case)> {
         let mut out = Vec::new();
-        m.scan(&Folded::new(t), 0..t.len(), None, &mut out, &mut Vec::new());
+        m.scan(
+            &LowerCased::new(t),
+            0..t.len(),
+            None,
+            &mut out,
+            &mut Vec::new(),
+        );
         out.iter()
             .flat_map(|h| {
                 h.roles

@@ -6,7 +6,7 @@
 //! text it reads is made by [`super::fold`]; what a use means is decided by callers.
 
 use super::fold::searchable_as_is;
-use super::{case_of, Automaton, Case, CaseRule, Folded, Hit, Matcher, Role, RoleHit, Roles};
+use super::{case_of, Automaton, Case, CaseRule, Hit, LowerCased, Matcher, Role, RoleHit, Roles};
 use crate::source::Span;
 use crate::terms::words::whole_words;
 use aho_corasick::Input;
@@ -44,7 +44,7 @@ impl Matcher {
     /// A document has thousands of runs (each paragraph, and each piece between emphasis
     /// marks). Starting a search for each cost more than the searching, so each stretch of
     /// runs that can be searched as they stand is searched at once, with the markup between
-    /// them blanked ([`Folded::blank_between`]).
+    /// them blanked ([`LowerCased::blank_between`]).
     pub fn scan_document(
         &self,
         text: &str,
@@ -52,7 +52,7 @@ impl Matcher {
         links: impl Iterator<Item = Span>,
         doc: Option<usize>,
     ) -> crate::terms::DocScan {
-        let mut folded = Folded::new(text);
+        let mut folded = LowerCased::new(text);
         let mut found = crate::terms::DocScan::default();
         for link in links {
             self.scan(&folded, link, doc, &mut found.links, &mut found.near);
@@ -82,7 +82,7 @@ impl Matcher {
     /// Forms that count only in another document than `doc` are skipped.
     pub fn scan(
         &self,
-        folded: &Folded<'_>,
+        folded: &LowerCased<'_>,
         range: Span,
         doc: Option<usize>,
         out: &mut Vec<Hit>,
@@ -126,13 +126,13 @@ impl Matcher {
                     // A term defined in other documents only ("Officer" defined in one
                     // protocol): half the matches in a large constitution. Nothing here can
                     // hold, but a match may start inside it.
-                    if self.risky[p] {
+                    if self.refind_inside[p] {
                         pos = s + 1;
                         continue 'search;
                     }
                     continue;
                 }
-                if self.upper_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
+                if self.capitals_only[p] && text.as_bytes()[s].is_ascii_lowercase() {
                     // Only capitalised terms are written this way: "member" is not "Member".
                     let e = s + self.lens[p];
                     // "fts" inside "drafts" is not the term FTS in lower case.
@@ -141,7 +141,7 @@ impl Matcher {
                             near.push((s..e, self.forms[fi].role));
                         }
                     }
-                    if self.risky[p] {
+                    if self.refind_inside[p] {
                         pos = s + 1;
                         continue 'search;
                     }
@@ -162,7 +162,7 @@ impl Matcher {
                         out.push(h);
                         continue 'search;
                     }
-                    None if self.risky[p] => {
+                    None if self.refind_inside[p] => {
                         pos = s + 1;
                         continue 'search;
                     }
@@ -351,7 +351,7 @@ mod tests {
                 text.push_str(gap);
             }
             let at_once = mm.scan_document(&text, &runs, std::iter::empty(), None);
-            let folded = Folded::new(&text);
+            let folded = LowerCased::new(&text);
             let (mut each, mut each_near) = (Vec::new(), Vec::new());
             for run in &runs {
                 if searchable_as_is(&text[run.clone()]) {
