@@ -56,14 +56,16 @@ pub fn run(a: Request) -> Result<Diffed, Failed> {
         date: a.date.or_else(|| commit.map(|c| c.date.clone())),
         old_label: old.label.clone(),
         new_label: new.label.clone(),
+        // Pages are rendered one document at a time; nothing needs every document's words.
+        forget_words: true,
     };
     let d = diff::diff(&old.constitution, &new.constitution, &opts);
     let dir = a.out.unwrap_or_else(|| PathBuf::from(DEFAULT_DIFF_OUT));
     let files = match a.format {
         Format::Json => return Ok(Diffed::Shown(diff::json_lines(&d))),
         Format::Text => return Ok(Diffed::Shown(diff::summary::text(&d))),
-        Format::Html => diff::html::write(&d, &dir),
-        Format::Docx => diff::docx::write(&d, &dir),
+        Format::Html => diff::html::write(d, &dir),
+        Format::Docx => diff::docx::write(d, &dir),
     }
     .map_err(Failed::Output)?;
     Ok(Diffed::Written { dir, files })

@@ -406,17 +406,20 @@ pub fn package(parts: &[(&str, String)]) -> Result<Vec<u8>, String> {
     Ok(z.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-/// Write one `.docx` per document into `dir` (only changed documents when there are any).
-pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// Write one `.docx` per document into `dir` (only changed documents when there are any),
+/// each as soon as it is packed; its document's part of the comparison (read again with
+/// [`Diff::recall_words`] if its words were forgotten) is dropped with it.
+pub fn write(mut d: Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let any_changed = d.docs.iter().any(DocDiff::changed);
-    let docs: Vec<&DocDiff> = d
-        .docs
-        .iter()
+    let docs: Vec<DocDiff> = std::mem::take(&mut d.docs)
+        .into_iter()
         .filter(|x| !any_changed || x.changed())
         .collect();
-    crate::par::map(&docs, |dd| {
-        let bytes = package(&parts(d, dd))?;
+    let d = &d;
+    crate::par::map_owned(docs, |mut dd| {
+        d.recall_words(&mut dd);
+        let bytes = package(&parts(d, &dd))?;
         let p = dir.join(format!("{}.docx", file_stem(&dd.id)));
         std::fs::write(&p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
         Ok(p)

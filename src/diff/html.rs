@@ -140,10 +140,29 @@ pub fn segments(old: &Text, new: &Text, pieces: &[Piece]) -> Vec<Vec<Seg>> {
     paras
 }
 
+/// A whole text as segments of kind `k`: what [`tokens`] makes of all of it, built directly,
+/// one segment per paragraph (every clause of a page goes through here).
 fn whole(t: &Text, k: &'static str) -> Vec<Vec<Seg>> {
-    let mut paras = vec![Vec::new()];
-    tokens(&mut paras, t, 0..t.len(), k);
-    paras.retain(|p| !p.is_empty());
+    let mut paras = Vec::new();
+    let mut cur = String::new();
+    for i in 0..t.len() {
+        if t.is_break(i) {
+            if !cur.is_empty() {
+                paras.push(vec![Seg {
+                    k,
+                    t: std::mem::take(&mut cur),
+                }]);
+            }
+            continue;
+        }
+        if !cur.is_empty() && t.toks[i].space {
+            cur.push(' ');
+        }
+        cur.push_str(t.tok(i));
+    }
+    if !cur.is_empty() {
+        paras.push(vec![Seg { k, t: cur }]);
+    }
     paras
 }
 
@@ -361,8 +380,10 @@ pub fn render_index(t: &Tera, d: &Diff<'_>) -> Result<String, String> {
 }
 
 /// Write `index.html` and one page per document into `dir`; returns the files written,
-/// index first.
-pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// index first. Each page is written as soon as it is rendered, and its document's part of
+/// the comparison (read again with [`Diff::recall_words`] if its words were forgotten) is
+/// dropped with it.
+pub fn write(mut d: Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
     let t = templates()?;
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let put = |name: String, html: Result<String, String>| -> Result<PathBuf, String> {
@@ -370,15 +391,56 @@ pub fn write(d: &Diff<'_>, dir: &Path) -> Result<Vec<PathBuf>, String> {
         std::fs::write(&p, html?).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
         Ok(p)
     };
-    let mut written = vec![put("index.html".into(), render_index(&t, d))?];
-    let pages = crate::par::map(&d.docs, |dd| {
+    let mut written = vec![put("index.html".into(), render_index(&t, &d))?];
+    // The pages need the rest of the comparison, not the other documents.
+    let docs = std::mem::take(&mut d.docs);
+    let d = &d;
+    let pages = crate::par::map_owned(docs, |mut dd| {
+        d.recall_words(&mut dd);
         put(
             format!("{}.html", file_stem(&dd.id)),
-            render_document(&t, d, dd),
+            render_document(&t, d, &dd),
         )
     });
     for p in pages {
         written.push(p?);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn whole_texts_segment_as_token_by_token_does() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("constitution")];
+        for e in std::fs::read_dir(root.join("tests/fixtures/diff")).unwrap() {
+            let p = e.unwrap().path();
+            dirs.extend(
+                [p.join("old"), p.join("new")]
+                    .into_iter()
+                    .filter(|d| d.is_dir()),
+            );
+        }
+        let mut n = 0;
+        for dir in dirs {
+            let c = crate::load::load_dir(&dir).expect("fixture loads").0;
+            for doc in &c.documents {
+                let t = super::super::text::document(&c, doc);
+                for text in t.clauses.iter().chain([&t.preamble]) {
+                    for k in ["e", "i", "d"] {
+                        let mut paras = vec![Vec::new()];
+                        tokens(&mut paras, text, 0..text.len(), k);
+                        paras.retain(|p| !p.is_empty());
+                        assert_eq!(whole(text, k), paras, "{}", text.key);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 1000);
+    }
 }

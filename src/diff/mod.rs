@@ -7,8 +7,8 @@
 //! 3. [`diff`] gives each clause exactly one [`Kind`] and, for amended clauses, a word diff
 //!    ([`words`]);
 //! 4. [`stale`] finds references left citing a clause that now has another number;
-//! 5. [`summary`] writes a one-line summary per change and the key-changes table, and the
-//!    output modules render them: JSON Lines ([`json_lines`]), text ([`summary::text`]),
+//! 5. [`summary`] writes a one-line summary per change (with steps 1–3, one document pair at
+//!    a time) and the key-changes table, and the output modules render them: JSON Lines ([`json_lines`]), text ([`summary::text`]),
 //!    HTML ([`html`]) and Word ([`docx`]).
 //!
 //! # Kinds
@@ -18,6 +18,18 @@
 //! (same words, another number), `unchanged`. The flags `amended`, `renumbered` and `moved` on
 //! every record say everything that is true of the clause, so an amended clause that also
 //! changed number is `kind: "amended"` with `renumbered: true`.
+//!
+//! # Memory
+//!
+//! Both versions stay loaded for the whole run, since pages quote them. The words of every
+//! clause ([`text`]) take nearly four times the bytes of their version, so they are never all
+//! held at once: each document pair is compared on its own (on every core), its summaries and
+//! the clause names stale references may quote ([`stale::Wanted`]) are taken while its words
+//! are at hand, and with [`Options::forget_words`] (what `clerk diff` asks for) the words go
+//! with it. [`html::write`] and [`docx::write`] then read one document's words again
+//! ([`Diff::recall_words`]), render it, write the file and drop that document's part of the
+//! comparison before the next. References are kept only as stale references need them
+//! ([`stale::Cited`]).
 //!
 //! This module decides kinds and owns the data, and never prints. Its edges touch the file
 //! system: [`version`] reads the two versions (folders, or git revisions through [`git`]), and
@@ -99,6 +111,8 @@ pub enum Slot {
 pub struct Preamble {
     pub kind: Kind,
     pub pieces: Vec<Piece>,
+    /// Its one-line summary ([`summary::preamble`]).
+    pub summary: String,
 }
 
 /// One document's changes.
@@ -107,6 +121,8 @@ pub struct DocDiff {
     /// Document indices in the old and new constitutions.
     pub old: Option<usize>,
     pub new: Option<usize>,
+    /// The words of each side: empty once forgotten ([`Options::forget_words`]) until
+    /// [`Diff::recall_words`] reads them again.
     pub old_text: DocText,
     pub new_text: DocText,
     pub alignment: Alignment,
@@ -114,6 +130,8 @@ pub struct DocDiff {
     pub entries: Vec<Entry>,
     pub slots: Vec<Slot>,
     pub preamble: Option<Preamble>,
+    /// Whether `old_text` and `new_text` were forgotten.
+    forgotten: bool,
 }
 
 impl DocDiff {
@@ -124,6 +142,13 @@ impl DocDiff {
 
     pub fn count(&self, kind: Kind) -> usize {
         self.entries.iter().filter(|e| e.kind == kind).count()
+    }
+
+    /// Drop both sides' words (what a comparison holds most of), keeping the changes.
+    fn forget_words(&mut self) {
+        self.old_text = DocText::default();
+        self.new_text = DocText::default();
+        self.forgotten = true;
     }
 }
 
@@ -188,6 +213,37 @@ impl Diff<'_> {
         Some(self.new_doc(d)?.clauses[e.new?].number.to_string())
     }
 
+    /// Read a document's words again when [`Options::forget_words`] dropped them, so the
+    /// renderers can show it: every clause of the new version, and of the old one only what
+    /// a redline shows of it — the preamble when it changed, and each clause that was amended,
+    /// moved or deleted (the others are shown in their new words). Each clause read gets the
+    /// same words as before.
+    pub fn recall_words(&self, dd: &mut DocDiff) {
+        if !dd.forgotten {
+            return;
+        }
+        dd.new_text = doc_texts(self.new, dd.new);
+        if let Some(i) = dd.old {
+            let doc = &self.old.documents[i];
+            let mut shown = vec![false; doc.clauses.len()];
+            for e in &dd.entries {
+                if let Some(i) = e.old.filter(|_| e.amended || e.moved || e.new.is_none()) {
+                    shown[i] = true;
+                }
+            }
+            let preamble = dd.preamble.is_some();
+            dd.old_text = if preamble || shown.contains(&true) {
+                text::some(self.old, doc, |c| c.map_or(preamble, |c| shown[c]))
+            } else {
+                DocText {
+                    preamble: Text::default(),
+                    clauses: vec![Text::default(); doc.clauses.len()],
+                }
+            };
+        }
+        dd.forgotten = false;
+    }
+
     /// Author and date of a document's changes: flag or git first, then the new document's
     /// `amended:` date, then [`DEFAULT_AUTHOR`] and [`DEFAULT_DATE`]. Never the clock.
     pub fn attribution(&self, d: &DocDiff) -> Attribution {
@@ -215,6 +271,12 @@ pub struct Options {
     pub date: Option<String>,
     pub old_label: String,
     pub new_label: String,
+    /// Forget each document's words once its changes and summaries are known, and read them
+    /// again one document at a time when a page is rendered ([`Diff::recall_words`]): the
+    /// words of every clause take nearly four times the bytes of their version (93 MB for
+    /// two versions of 12 MB). `clerk diff` sets this; left off, every [`DocDiff`] keeps its
+    /// words, for callers that look at several documents' words at once.
+    pub forget_words: bool,
 }
 
 fn items<'a>(doc: Option<&'a Document>, texts: &'a DocText) -> Vec<Item<'a>> {
@@ -235,10 +297,7 @@ fn items<'a>(doc: Option<&'a Document>, texts: &'a DocText) -> Vec<Item<'a>> {
 fn doc_texts(c: &Constitution, i: Option<usize>) -> DocText {
     match i {
         Some(i) => text::document(c, &c.documents[i]),
-        None => DocText {
-            preamble: Text::default(),
-            clauses: Vec::new(),
-        },
+        None => DocText::default(),
     }
 }
 
@@ -258,37 +317,47 @@ pub fn diff<'a>(old: &'a Constitution, new: &'a Constitution, opts: &Options) ->
             .filter(|&i| !seen_old[i])
             .map(|i| (Some(i), None)),
     );
-    // Resolving references (for stale ones) runs beside the clause alignment.
-    let (docs, (old_refs, new_refs)) = crate::par::join(
-        || -> Vec<DocDiff> {
-            pairs
-                .into_iter()
-                .map(|(i, j)| doc_diff(old, new, i, j))
-                .collect()
-        },
-        || {
-            (
-                crate::refs::resolve::resolve_all(old),
-                crate::refs::resolve::resolve_all(new),
-            )
-        },
+    // The references of each version, kept as little as stale references need; each side's
+    // resolution runs on every core.
+    let old_refs = stale::cited(old, crate::refs::resolve::resolve_all(old));
+    let new_refs = stale::cited(new, crate::refs::resolve::resolve_all(new));
+    let wanted = stale::Wanted::new(
+        old.documents.len(),
+        new.documents.len(),
+        &old_refs,
+        &new_refs,
     );
     let mut d = Diff {
         old,
         new,
         old_label: opts.old_label.clone(),
         new_label: opts.new_label.clone(),
-        docs,
+        docs: Vec::new(),
         stale: Vec::new(),
         author: opts.author.clone(),
         date: opts.date.clone(),
     };
-    d.stale = stale::find(&d, &old_refs, &new_refs);
+    // Each document pair on its own, on every core: its words, alignment, changes and
+    // summaries, and the names stale references may quote; then, when asked, its words go.
+    let shown = |id: &str| opts.document.as_deref().is_none_or(|only| only == id);
+    let done = crate::par::map(&pairs, |&(i, j)| {
+        let mut dd = doc_diff(old, new, i, j);
+        if shown(&dd.id) {
+            summary::fill(&d, &mut dd);
+        }
+        let names = wanted.names(&dd);
+        if opts.forget_words {
+            dd.forget_words();
+        }
+        (dd, names)
+    });
+    let (docs, names): (Vec<DocDiff>, Vec<stale::DocNames>) = done.into_iter().unzip();
+    d.docs = docs;
+    d.stale = stale::find(&d, &old_refs, &new_refs, &stale::Names(names));
     if let Some(id) = &opts.document {
         d.docs.retain(|x| &x.id == id);
         d.stale.retain(|s| &s.document == id);
     }
-    summary::fill(&mut d);
     d
 }
 
@@ -314,6 +383,7 @@ fn doc_diff(
     .map(|kind| Preamble {
         kind,
         pieces: words::diff(&ot.preamble, &nt.preamble),
+        summary: String::new(),
     });
     let id = nd.or(od).map(|d| d.meta.id.clone()).unwrap_or_default();
     DocDiff {
@@ -326,6 +396,7 @@ fn doc_diff(
         entries,
         slots,
         preamble,
+        forgotten: false,
     }
 }
 
@@ -457,7 +528,6 @@ pub fn json_lines(d: &Diff<'_>) -> String {
     let mut out = String::new();
     for dd in &d.docs {
         if let Some(p) = &dd.preamble {
-            let summary = summary::preamble(d, dd, p);
             push_json(
                 &mut out,
                 &ChangeRec {
@@ -470,7 +540,7 @@ pub fn json_lines(d: &Diff<'_>) -> String {
                     moved: false,
                     before: None,
                     preamble: true,
-                    summary: &summary,
+                    summary: &p.summary,
                 },
             );
         }
@@ -503,4 +573,75 @@ pub fn json_lines(d: &Diff<'_>) -> String {
 fn push_json<T: Serialize>(out: &mut String, v: &T) {
     out.push_str(&serde_json::to_string(v).expect("plain data serialises"));
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn load(p: &Path) -> Constitution {
+        crate::load::load_dir(p).expect("fixture loads").0
+    }
+
+    /// Forgetting the words and reading them again changes nothing anyone sees.
+    #[test]
+    fn forgotten_words_render_the_same_when_recalled() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut cases: Vec<(std::path::PathBuf, std::path::PathBuf)> =
+            std::fs::read_dir(root.join("tests/fixtures/diff"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.join("old").is_dir())
+                .map(|p| (p.join("old"), p.join("new")))
+                .collect();
+        cases.sort();
+        cases.push((
+            root.join("tests/fixtures/seeds/proposed-protocol/constitution"),
+            root.join("constitution"),
+        ));
+        let t = html::templates().unwrap();
+        for (o, n) in &cases {
+            let (old, new) = (load(o), load(n));
+            for document in [None, new.documents.first().map(|d| d.meta.id.clone())] {
+                let opts = |forget_words| Options {
+                    document: document.clone(),
+                    old_label: "old".into(),
+                    new_label: "new".into(),
+                    forget_words,
+                    ..Default::default()
+                };
+                let kept = diff(&old, &new, &opts(false));
+                let mut lean = diff(&old, &new, &opts(true));
+                assert!(lean
+                    .docs
+                    .iter()
+                    .all(|dd| dd.old_text.clauses.is_empty() && dd.new_text.clauses.is_empty()));
+                assert_eq!(json_lines(&kept), json_lines(&lean), "{}", n.display());
+                assert_eq!(summary::text(&kept), summary::text(&lean));
+                assert_eq!(
+                    html::render_index(&t, &kept).unwrap(),
+                    html::render_index(&t, &lean).unwrap()
+                );
+                assert_eq!(kept.docs.len(), lean.docs.len());
+                // As the writers do: each document on its own, the others taken away.
+                let docs = std::mem::take(&mut lean.docs);
+                for (dd, mut ld) in kept.docs.iter().zip(docs) {
+                    lean.recall_words(&mut ld);
+                    assert_eq!(
+                        html::render_document(&t, &kept, dd).unwrap(),
+                        html::render_document(&t, &lean, &ld).unwrap(),
+                        "{}: {}",
+                        n.display(),
+                        dd.id
+                    );
+                    let who = kept.attribution(dd);
+                    assert_eq!(
+                        docx::document_xml(&kept, dd, &who),
+                        docx::document_xml(&lean, &ld, &who)
+                    );
+                }
+            }
+        }
+    }
 }

@@ -2,13 +2,18 @@
 //! (followed through the alignment) now carries another number, or was deleted — so the
 //! words still cite the old number and now name a different clause, or none.
 //!
-//! References are resolved in each version with [`crate::refs::resolve::resolve_all`]; a
-//! reference in NEW is matched to the reference with the same text in the clause its clause
-//! was aligned with. Each cited number is then followed: the clause it named in OLD is mapped
-//! to NEW through the alignment and compared with what the same number names in NEW. This
-//! module reports; rewriting references is left to others.
+//! References are resolved in each version with [`crate::refs::resolve::resolve_all`] and
+//! kept as [`Cited`] (where each is written, its words, and the clauses it names): a reference
+//! in NEW is matched to the reference with the same text in the clause its clause was aligned
+//! with. Each cited number is then followed: the clause it named in OLD is mapped to NEW
+//! through the alignment and compared with what the same number names in NEW. The clauses a
+//! reference can name are known before the alignment ([`Wanted`]), so their short names are
+//! taken while each document's words are at hand ([`Names`]) and the words need not outlive
+//! their document's comparison. This module reports; rewriting references is left to others.
 
+use super::text::DocText;
 use super::{Diff, DocDiff};
+use crate::model::Constitution;
 use crate::refs::Reference;
 use crate::source::Span;
 use rustc_hash::FxHashMap as HashMap;
@@ -69,17 +74,108 @@ impl Stale {
     }
 }
 
-fn written(c: &crate::model::Constitution, r: &Reference) -> String {
-    let d = &c.documents[r.doc];
-    c.file(d.file).text[r.span.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// What stale references need of one reference written inside a clause: where it is, its
+/// words, and the document and clause each of its numbers names.
+#[derive(Clone, Debug)]
+pub struct Cited {
+    pub doc: usize,
+    pub clause: usize,
+    pub span: Span,
+    /// The reference as written, whitespace collapsed.
+    pub text: String,
+    pub numbers: Vec<(Option<usize>, Option<usize>)>,
+}
+
+/// The references of `c` (as [`crate::refs::resolve::resolve_all`] returns them) that are
+/// written inside a clause, in the same order; references in a preamble can never be stale.
+pub fn cited(c: &Constitution, refs: Vec<Reference>) -> Vec<Cited> {
+    refs.into_iter()
+        .filter_map(|r| {
+            let clause = r.clause?;
+            let d = &c.documents[r.doc];
+            let text = c.file(d.file).text[r.span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Cited {
+                doc: r.doc,
+                clause,
+                text,
+                numbers: r.numbers.iter().map(|n| (n.doc, n.clause)).collect(),
+                span: r.span,
+            })
+        })
+        .collect()
+}
+
+/// The clauses whose names a stale reference may quote, per document index of each side:
+/// every clause a reference of that side names.
+pub struct Wanted {
+    old: Vec<Vec<usize>>,
+    new: Vec<Vec<usize>>,
+}
+
+impl Wanted {
+    pub fn new(old_docs: usize, new_docs: usize, old: &[Cited], new: &[Cited]) -> Wanted {
+        let per_doc = |n: usize, refs: &[Cited]| {
+            let mut v: Vec<Vec<usize>> = vec![Vec::new(); n];
+            for (d, c) in refs.iter().flat_map(|r| &r.numbers) {
+                if let (Some(d), Some(c)) = (*d, *c) {
+                    if let Some(w) = v.get_mut(d) {
+                        w.push(c);
+                    }
+                }
+            }
+            for w in &mut v {
+                w.sort_unstable();
+                w.dedup();
+            }
+            v
+        };
+        Wanted {
+            old: per_doc(old_docs, old),
+            new: per_doc(new_docs, new),
+        }
+    }
+
+    /// The names of the wanted clauses of one document pair, from its words.
+    pub fn names(&self, dd: &DocDiff) -> DocNames {
+        let take = |side: Option<usize>, wanted: &[Vec<usize>], t: &DocText| {
+            side.and_then(|i| wanted.get(i))
+                .map(|w| {
+                    w.iter()
+                        .filter(|&&c| c < t.clauses.len())
+                        .map(|&c| (c, t.clauses[c].name(8)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        DocNames {
+            old: take(dd.old, &self.old, &dd.old_text),
+            new: take(dd.new, &self.new, &dd.new_text),
+        }
+    }
+}
+
+/// The names of one document pair's wanted clauses, by clause index, sorted.
+#[derive(Default)]
+pub struct DocNames {
+    old: Vec<(usize, String)>,
+    new: Vec<(usize, String)>,
+}
+
+/// The names of every wanted clause, per entry of [`Diff::docs`].
+pub struct Names(pub Vec<DocNames>);
+
+fn lookup(v: &[(usize, String)], c: usize) -> String {
+    v.binary_search_by_key(&c, |(k, _)| *k)
+        .map(|k| v[k].1.clone())
+        .expect("every clause a reference names is wanted")
 }
 
 /// Every stale reference, in the order of the new version, given every reference of each
-/// version as [`crate::refs::resolve::resolve_all`] returns them.
-pub fn find(d: &Diff<'_>, old_refs: &[Reference], new_refs: &[Reference]) -> Vec<Stale> {
+/// version as [`cited`] keeps them and the names of the clauses they name.
+pub fn find(d: &Diff<'_>, old_refs: &[Cited], new_refs: &[Cited], names: &Names) -> Vec<Stale> {
     // Which DocDiff holds each document of each side.
     let mut of_old = vec![usize::MAX; d.old.documents.len()];
     let mut of_new = vec![usize::MAX; d.new.documents.len()];
@@ -92,25 +188,23 @@ pub fn find(d: &Diff<'_>, old_refs: &[Reference], new_refs: &[Reference]) -> Vec
         }
     }
     // Old references by the clause they are written in, with their text.
-    let mut by_clause: HashMap<(usize, usize), Vec<(String, usize)>> = HashMap::default();
+    let mut by_clause: HashMap<(usize, usize), Vec<(&str, usize)>> = HashMap::default();
     for (k, r) in old_refs.iter().enumerate() {
-        if let Some(c) = r.clause {
-            by_clause
-                .entry((r.doc, c))
-                .or_default()
-                .push((written(d.old, r), k));
-        }
+        by_clause
+            .entry((r.doc, r.clause))
+            .or_default()
+            .push((r.text.as_str(), k));
     }
-    let mut seen: HashMap<(usize, usize, String), usize> = HashMap::default();
+    let mut seen: HashMap<(usize, usize, &str), usize> = HashMap::default();
     let mut out = Vec::new();
     for r in new_refs {
-        let Some(cn) = r.clause else { continue };
+        let cn = r.clause;
         let dd = &d.docs[of_new[r.doc]];
         let (Some(od), Some(co)) = (dd.old, dd.alignment.new_to_old[cn]) else {
             continue;
         };
-        let text = written(d.new, r);
-        let nth = seen.entry((r.doc, cn, text.clone())).or_insert(0);
+        let text = r.text.as_str();
+        let nth = seen.entry((r.doc, cn, text)).or_insert(0);
         *nth += 1;
         let Some(&(_, k)) = by_clause
             .get(&(od, co))
@@ -122,21 +216,24 @@ pub fn find(d: &Diff<'_>, old_refs: &[Reference], new_refs: &[Reference]) -> Vec
         if old.numbers.len() != r.numbers.len() {
             continue;
         }
-        for (on, nn) in old.numbers.iter().zip(&r.numbers) {
-            let (Some(otd), Some(otc)) = (on.doc, on.clause) else {
+        for (&(otd, otc), &(nd, nc)) in old.numbers.iter().zip(&r.numbers) {
+            let (Some(otd), Some(otc)) = (otd, otc) else {
                 continue;
             };
-            let target = &d.docs[of_old[otd]];
+            let tk = of_old[otd];
+            let target = &d.docs[tk];
             // Where the cited clause is now, and what the same words name now.
             let now = target.new.and_then(|_| target.alignment.old_to_new[otc]);
-            let cites = match (target.new, nn.doc, nn.clause) {
+            let cites = match (target.new, nd, nc) {
                 (Some(tn), Some(nd), Some(nc)) if tn == nd => Some(nc),
                 _ => None,
             };
             if now.is_some() && now == cites {
                 continue;
             }
-            out.push(stale(d, dd, r, text.clone(), target, otd, otc, now, cites));
+            let was_name = lookup(&names.0[tk].old, otc);
+            let now_cites = cites.map(|c| lookup(&names.0[tk].new, c));
+            out.push(stale(d, dd, r, target, otd, otc, now, was_name, now_cites));
         }
     }
     out
@@ -146,22 +243,21 @@ pub fn find(d: &Diff<'_>, old_refs: &[Reference], new_refs: &[Reference]) -> Vec
 fn stale(
     d: &Diff<'_>,
     dd: &DocDiff,
-    r: &Reference,
-    text: String,
+    r: &Cited,
     target: &DocDiff,
     otd: usize,
     otc: usize,
     now: Option<usize>,
-    cites: Option<usize>,
+    was_name: String,
+    now_cites: Option<String>,
 ) -> Stale {
+    let text = r.text.clone();
     let old_doc = &d.old.documents[otd];
     let was = old_doc.clauses[otc].number.to_string();
-    let was_name = target.old_text.clauses[otc].name(8);
     let new_doc = target.new.map(|j| &d.new.documents[j]);
     let now_num = now.and_then(|c| Some(new_doc?.clauses[c].number.to_string()));
-    let now_cites = cites.map(|c| target.new_text.clauses[c].name(8));
     let here = &d.new.documents[r.doc];
-    let clause_number = r.clause.map(|c| here.clauses[c].number.to_string());
+    let clause_number = Some(here.clauses[r.clause].number.to_string());
     // Numbers in another document are shown with its citation prefix.
     let prefix = if target.id == dd.id {
         String::new()
@@ -191,7 +287,7 @@ fn stale(
         document: dd.id.clone(),
         doc: r.doc,
         span: r.span.clone(),
-        clause: r.clause,
+        clause: Some(r.clause),
         clause_number,
         text,
         target_document: target.id.clone(),

@@ -225,27 +225,27 @@ pub fn preamble(d: &Diff<'_>, dd: &DocDiff, p: &Preamble) -> String {
     format!("{} — {what}", d.short(dd))
 }
 
-/// Write the summary of every changed entry.
-pub fn fill(d: &mut Diff<'_>) {
-    let mut all: Vec<Vec<String>> = Vec::with_capacity(d.docs.len());
-    for dd in &d.docs {
-        all.push(
-            dd.entries
-                .iter()
-                .map(|e| {
-                    if e.kind == Kind::Unchanged {
-                        String::new()
-                    } else {
-                        let (label, detail) = parts(d, dd, e);
-                        format!("{label} — {detail}")
-                    }
-                })
-                .collect(),
-        );
+/// Write the summary of every changed entry of one document, and of its preamble.
+pub fn fill(d: &Diff<'_>, dd: &mut DocDiff) {
+    let sums: Vec<String> = dd
+        .entries
+        .iter()
+        .map(|e| {
+            if e.kind == Kind::Unchanged {
+                String::new()
+            } else {
+                let (label, detail) = parts(d, dd, e);
+                format!("{label} — {detail}")
+            }
+        })
+        .collect();
+    for (e, s) in dd.entries.iter_mut().zip(sums) {
+        e.summary = s;
     }
-    for (dd, sums) in d.docs.iter_mut().zip(all) {
-        for (e, s) in dd.entries.iter_mut().zip(sums) {
-            e.summary = s;
+    if let Some(p) = &dd.preamble {
+        let s = preamble(d, dd, p);
+        if let Some(p) = &mut dd.preamble {
+            p.summary = s;
         }
     }
 }
@@ -382,7 +382,7 @@ pub fn text(d: &Diff<'_>) -> String {
             counts.join(", ")
         ));
         if let Some(p) = &dd.preamble {
-            out.push_str(&format!("  {}\n", preamble(d, dd, p)));
+            out.push_str(&format!("  {}\n", p.summary));
         }
         for r in key_rows(d, dd) {
             total += 1;
