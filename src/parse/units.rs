@@ -19,6 +19,10 @@ const DIVISIONS: [&str; 3] = ["part", "chapter", "schedule"];
 /// on through them). A division with clauses under it ("Chapter 2" with 2.1, 2.2) is a
 /// section and stays.
 pub(super) fn demote_divisions(text: &str, clauses: &mut Vec<Clause>) {
+    // Most documents have no headed units: nothing to look at.
+    if clauses.iter().all(|c| c.unit.is_none()) {
+        return;
+    }
     let word = |c: &Clause| {
         c.unit
             .as_ref()

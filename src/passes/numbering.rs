@@ -319,9 +319,10 @@ fn check_style(c: &Constitution, doc: &Document) -> Vec<Diagnostic> {
             .as_ref()
             .map(|u| text[u.clone()].to_ascii_lowercase())
     };
-    let mut words: Vec<Option<String>> = doc.clauses.iter().map(word).collect();
-    words.sort();
-    words.dedup();
+    // No word (plain numbers), then each unit word the document uses.
+    let words: Vec<Option<String>> = std::iter::once(None)
+        .chain(doc.unit_words(text).into_iter().map(Some))
+        .collect();
     let groups = groups.iter().flat_map(|&(what, sections, units)| {
         words
             .iter()
